@@ -1,0 +1,89 @@
+package io.fleetbench.rules.core.check;
+
+import io.fleetbench.model.event.HostSnapshotCollected;
+import io.fleetbench.model.snapshot.ContainerFacts;
+import io.fleetbench.model.snapshot.DaemonConfig;
+import io.fleetbench.model.snapshot.DaemonSetting;
+import io.fleetbench.model.snapshot.EngineInfo;
+import io.fleetbench.model.snapshot.ImageFacts;
+import io.fleetbench.model.snapshot.NetworkFacts;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The snapshot a check evaluates, with look-ups that several checks share. */
+public final class CheckContext {
+
+    private final HostSnapshotCollected snapshot;
+    private final Map<String, ImageFacts> imagesById = new HashMap<>();
+    private final Map<String, ImageFacts> imagesByTag = new HashMap<>();
+
+    public CheckContext(HostSnapshotCollected snapshot) {
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        for (ImageFacts image : snapshot.images()) {
+            imagesById.putIfAbsent(image.id(), image);
+            for (String tag : image.repoTags()) {
+                imagesByTag.putIfAbsent(tag, image);
+            }
+        }
+    }
+
+    public HostSnapshotCollected snapshot() {
+        return snapshot;
+    }
+
+    public EngineInfo engine() {
+        return snapshot.engine();
+    }
+
+    public DaemonConfig daemon() {
+        return snapshot.daemon();
+    }
+
+    public List<ContainerFacts> containers() {
+        return snapshot.containers();
+    }
+
+    public List<ImageFacts> images() {
+        return snapshot.images();
+    }
+
+    public List<NetworkFacts> networks() {
+        return snapshot.networks();
+    }
+
+    /** Returns the daemon setting named {@code key} (a daemon.json key), or {@code null} where it is not set. */
+    public @Nullable DaemonSetting daemonSetting(String key) {
+        return snapshot.daemon().setting(key);
+    }
+
+    /**
+     * Describes where a daemon setting came from, for a finding's reason: {@code daemon.json (/etc/docker/daemon.json)},
+     * {@code the dockerd command line} or {@code the engine API}.
+     */
+    public String describeSource(DaemonSetting setting) {
+        return switch (setting.source()) {
+            case DAEMON_JSON -> {
+                String file = snapshot.daemon().configFile();
+                yield file == null ? "daemon.json" : "daemon.json (" + file + ")";
+            }
+            case COMMAND_LINE -> "the dockerd command line";
+            case ENGINE_API -> "the engine API";
+        };
+    }
+
+    /**
+     * Finds the image a container was created from: by image id first, then by the reference the container names.
+     * The image may be missing from the snapshot when it was removed after the container was created.
+     */
+    public Optional<ImageFacts> imageOf(ContainerFacts container) {
+        String imageId = container.imageId();
+        if (imageId != null && imagesById.containsKey(imageId)) {
+            return Optional.of(imagesById.get(imageId));
+        }
+        return Optional.ofNullable(imagesByTag.get(container.image()));
+    }
+}

@@ -1,0 +1,51 @@
+package io.fleetbench.rules.core.check.runtime;
+
+import static io.fleetbench.model.finding.Status.INFO;
+import static io.fleetbench.model.finding.Status.PASS;
+import static io.fleetbench.model.finding.Status.WARN;
+import static io.fleetbench.rules.core.TestSnapshots.bind;
+import static io.fleetbench.rules.core.TestSnapshots.container;
+import static io.fleetbench.rules.core.TestSnapshots.engine;
+import static io.fleetbench.rules.core.TestSnapshots.snapshot;
+import static io.fleetbench.rules.core.TestSnapshots.withoutContainerField;
+import static io.fleetbench.rules.core.check.CheckTables.expect;
+import static io.fleetbench.rules.core.check.CheckTables.row;
+
+import io.fleetbench.model.event.HostSnapshotCollected;
+import io.fleetbench.model.snapshot.MountFacts;
+import io.fleetbench.model.snapshot.PortBindingFacts;
+import io.fleetbench.rules.core.check.CheckTables;
+import io.fleetbench.rules.core.check.CheckTables.Expected;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NoHostPidNamespaceTests {
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                row("private PID namespace passes",
+                        snapshot().containers(container("web")).build(),
+                        expect("container:web", PASS, "HostConfig.PidMode is empty")),
+                row("host PID namespace warns",
+                        snapshot().containers(container("web").pidMode("host")).build(),
+                        expect("container:web", WARN, "HostConfig.PidMode is host")),
+                row("absent PID mode passes",
+                        withoutContainerField(snapshot().containers(container("web")).build(), "web", "pidMode"),
+                        expect("container:web", PASS, "HostConfig.PidMode is empty")),
+                row("several containers each get a finding",
+                        snapshot().containers(container("a").pidMode("host"), container("b").pidMode("container:a"),
+                                container("c").pidMode("host")).build(),
+                        expect("container:a", WARN, "HostConfig.PidMode is host"),
+                        expect("container:b", PASS, "HostConfig.PidMode is container:a"),
+                        expect("container:c", WARN, "HostConfig.PidMode is host")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void assessesEveryContainer(String description, HostSnapshotCollected snapshot, List<Expected> expected) {
+        CheckTables.assertResults(new NoHostPidNamespace(), snapshot, expected);
+    }
+}

@@ -1,0 +1,69 @@
+package io.fleetbench.rules.core.check.runtime;
+
+import static io.fleetbench.model.finding.Status.INFO;
+import static io.fleetbench.model.finding.Status.PASS;
+import static io.fleetbench.model.finding.Status.WARN;
+import static io.fleetbench.rules.core.TestSnapshots.bind;
+import static io.fleetbench.rules.core.TestSnapshots.container;
+import static io.fleetbench.rules.core.TestSnapshots.engine;
+import static io.fleetbench.rules.core.TestSnapshots.snapshot;
+import static io.fleetbench.rules.core.TestSnapshots.withoutContainerField;
+import static io.fleetbench.rules.core.check.CheckTables.expect;
+import static io.fleetbench.rules.core.check.CheckTables.row;
+
+import io.fleetbench.model.event.HostSnapshotCollected;
+import io.fleetbench.model.snapshot.MountFacts;
+import io.fleetbench.model.snapshot.PortBindingFacts;
+import io.fleetbench.rules.core.check.CheckTables;
+import io.fleetbench.rules.core.check.CheckTables.Expected;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NoSensitiveHostDirectoriesMountedTests {
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                row("volume and data bind pass",
+                        snapshot().containers(container("web").mounts(
+                                new MountFacts("volume", "/var/lib/docker/volumes/data/_data", "/data", true, ""),
+                                bind("/srv/app", "/app", false))).build(),
+                        expect("container:web", PASS, "none of the 2 mounts")),
+                row("bind of /etc warns with its mode",
+                        snapshot().containers(container("web").mounts(bind("/etc", "/host/etc", true))).build(),
+                        expect("container:web", WARN, "/etc at /host/etc (read-write)")),
+                row("read-only subpath of /usr still warns",
+                        snapshot().containers(container("web").mounts(bind("/usr/share/zoneinfo/", "/zi", false)))
+                                .build(),
+                        expect("container:web", WARN, "/usr/share/zoneinfo at /zi (read-only)")),
+                row("bind of the root folder warns",
+                        snapshot().containers(container("web").mounts(bind("/", "/host", false))).build(),
+                        expect("container:web", WARN, "/ at /host (read-only)")),
+                row("look-alike folders pass",
+                        snapshot().containers(container("web").mounts(bind("/library", "/l", true),
+                                bind("/etcetera", "/e", true), bind("/srv/etc", "/s", true))).build(),
+                        expect("container:web", PASS, "none of the 3 mounts")),
+                row("dot segments are resolved before comparing",
+                        snapshot().containers(container("web").mounts(bind("/srv/../proc//1", "/p", false))).build(),
+                        expect("container:web", WARN, "/proc/1 at /p")),
+                row("absent mounts pass",
+                        withoutContainerField(snapshot().containers(container("web")).build(), "web", "mounts"),
+                        expect("container:web", PASS, "none of the 0 mounts")),
+                row("several offenders are each named",
+                        snapshot().containers(
+                                container("a").mounts(bind("/dev", "/dev", true), bind("/sys/fs/cgroup", "/cg", false)),
+                                container("b").mounts(bind("/boot", "/boot", false)),
+                                container("c").mounts(bind("/lib/modules", "/lib/modules", false))).build(),
+                        expect("container:a", WARN, "/dev at /dev (read-write), /sys/fs/cgroup at /cg (read-only)"),
+                        expect("container:b", WARN, "/boot at /boot"),
+                        expect("container:c", WARN, "/lib/modules at /lib/modules")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void assessesEveryContainer(String description, HostSnapshotCollected snapshot, List<Expected> expected) {
+        CheckTables.assertResults(new NoSensitiveHostDirectoriesMounted(), snapshot, expected);
+    }
+}

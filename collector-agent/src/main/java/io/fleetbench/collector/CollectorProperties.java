@@ -1,0 +1,73 @@
+package io.fleetbench.collector;
+
+import io.fleetbench.model.event.HostDescriptor;
+import io.fleetbench.model.event.Topics;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the collector agent. Kafka connection settings, including SASL and TLS, are Spring Boot's own
+ * {@code spring.kafka.*} properties.
+ *
+ * @param dockerHost the engine's address: {@code unix:///var/run/docker.sock}, or {@code tcp://host:2376} with
+ *     TLS settings from the {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} environment variables
+ * @param hostRoot where the host's root folder is visible to the agent; {@code /} on the host, or the mount point
+ *     of the host's {@code /} when the agent runs in a container. Every host file is read under it.
+ * @param daemonConfigFile the daemon.json path as seen on the host, read under {@code hostRoot}
+ * @param resyncInterval the time between two snapshots after the first one at start
+ * @param engineTimeout the maximum wait for the engine to accept a connection or answer one request
+ * @param publishTimeout the maximum wait for Kafka to acknowledge one snapshot
+ * @param topic the Kafka topic that receives snapshots
+ * @param hostName the display name of the host; the engine's reported host name where empty
+ * @param labels operator labels for grouping hosts, such as {@code environment: production}
+ * @param stateDir the folder that keeps the host id and the snapshot sequence across restarts;
+ *     {@code ~/.fleetbench/agent} where empty. Give each agent on one machine its own folder.
+ * @param hostId a fixed host id that replaces the derived one, for hosts whose identity is managed elsewhere
+ */
+@ConfigurationProperties("fleetbench.collector")
+@Validated
+public record CollectorProperties(
+        @DefaultValue("unix:///var/run/docker.sock") @NotNull URI dockerHost,
+        @DefaultValue("/") @NotNull Path hostRoot,
+        @DefaultValue("/etc/docker/daemon.json") @NotBlank String daemonConfigFile,
+        @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration resyncInterval,
+        @DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration engineTimeout,
+        @DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration publishTimeout,
+        @DefaultValue(Topics.HOST_SNAPSHOTS) @NotBlank String topic,
+        @Nullable String hostName,
+        @DefaultValue Map<String, String> labels,
+        Path stateDir,
+        @Nullable String hostId) {
+
+    private static final Set<String> DOCKER_HOST_SCHEMES = Set.of("unix", "tcp");
+
+    public CollectorProperties {
+        if (dockerHost != null && !DOCKER_HOST_SCHEMES.contains(dockerHost.getScheme())) {
+            throw new IllegalArgumentException("fleetbench.collector.docker-host '" + dockerHost
+                    + "' is not supported: use unix:///path/to/docker.sock or tcp://host:port");
+        }
+        if (daemonConfigFile != null && !daemonConfigFile.startsWith("/")) {
+            throw new IllegalArgumentException("fleetbench.collector.daemon-config-file '" + daemonConfigFile
+                    + "' is relative: give the absolute path as seen on the host, such as /etc/docker/daemon.json");
+        }
+        if (hostId != null && !hostId.isBlank() && !HostDescriptor.ID_PATTERN.matcher(hostId).matches()) {
+            throw new IllegalArgumentException("fleetbench.collector.host-id '" + hostId + "' is invalid: use 1 to"
+                    + " 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+        }
+        hostName = hostName == null || hostName.isBlank() ? null : hostName;
+        hostId = hostId == null || hostId.isBlank() ? null : hostId;
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        // The binder passes null for an unset folder; the default depends on the user's home, so it is set here.
+        stateDir = stateDir == null ? Path.of(System.getProperty("user.home"), ".fleetbench", "agent") : stateDir;
+    }
+}

@@ -1,0 +1,177 @@
+package io.fleetbench.collector.engine;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.SwarmInfo;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.VersionComponent;
+import io.fleetbench.collector.redaction.SecretDetector;
+import io.fleetbench.model.event.HostDescriptor;
+import io.fleetbench.model.event.HostSnapshotCollected;
+import io.fleetbench.model.snapshot.ContainerFacts;
+import io.fleetbench.model.snapshot.DaemonConfig;
+import io.fleetbench.model.snapshot.EngineInfo;
+import io.fleetbench.model.snapshot.ImageFacts;
+import io.fleetbench.model.snapshot.NetworkFacts;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns docker-java's Engine API models into a {@link HostSnapshotCollected}. It talks to no engine, so tests and
+ * other modules can feed it captured JSON. Every secret value is dropped here, before anything is serialised:
+ * environment entries keep only their names and a secret-likeness verdict, and secret-looking label values become
+ * {@link SecretDetector#REDACTED}. Build-argument values never reach it, because it reads no image history.
+ *
+ * <p>Containers, images and networks come out sorted by name or reference, so two snapshots of an unchanged
+ * engine differ only in their event id, time and sequence.
+ */
+public final class SnapshotAssembler {
+
+    /** Assembles a full snapshot of {@code engine} with a new random event id; see the other overload. */
+    public HostSnapshotCollected assemble(
+            HostDescriptor host, long sequence, String trigger, Instant collectedAt, EngineState engine,
+            DaemonConfig daemon) {
+        return assemble(host, sequence, trigger, collectedAt, engine.version(), engine.info(), engine.containers(),
+                engine.images(), engine.networks(), daemon);
+    }
+
+    /**
+     * Assembles a full snapshot with a new random event id.
+     *
+     * @param host the engine's identity
+     * @param sequence the snapshot's per-host sequence number, 1 or more
+     * @param trigger what caused the collection, such as {@code startup} or {@code interval}
+     * @param collectedAt when collection finished
+     * @param version the engine's {@code GET /version} response
+     * @param info the engine's {@code GET /info} response
+     * @param containers {@code GET /containers/{id}/json} for every container, running or not
+     * @param images {@code GET /images/{id}/json} for every image
+     * @param networks the engine's {@code GET /networks} response
+     * @param daemon the daemon configuration read from the host
+     */
+    public HostSnapshotCollected assemble(
+            HostDescriptor host,
+            long sequence,
+            String trigger,
+            Instant collectedAt,
+            Version version,
+            Info info,
+            List<InspectContainerResponse> containers,
+            List<InspectImageResponse> images,
+            List<Network> networks,
+            DaemonConfig daemon) {
+        return new HostSnapshotCollected(
+                HostSnapshotCollected.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                collectedAt,
+                host,
+                sequence,
+                trigger,
+                engineInfo(version, info),
+                daemon,
+                containers.stream()
+                        .map(this::containerFacts)
+                        .sorted(Comparator.comparing(ContainerFacts::name))
+                        .toList(),
+                images.stream()
+                        .map(this::imageFacts)
+                        .sorted(Comparator.comparing(ImageFacts::reference).thenComparing(ImageFacts::id))
+                        .toList(),
+                networks.stream()
+                        .map(this::networkFacts)
+                        .sorted(Comparator.comparing(NetworkFacts::name))
+                        .toList());
+    }
+
+    /** Maps one {@code docker inspect} response, keeping environment names only and redacting labels. */
+    public ContainerFacts containerFacts(InspectContainerResponse container) {
+        return ContainerMapping.map(container);
+    }
+
+    /** Maps one {@code docker image inspect} response, keeping environment names only and redacting labels. */
+    public ImageFacts imageFacts(InspectImageResponse image) {
+        Objects.requireNonNull(image.getId(), "image inspect response has no Id");
+        ContainerConfig config = image.getConfig() == null ? new ContainerConfig() : image.getConfig();
+        return new ImageFacts(
+                image.getId(),
+                image.getRepoTags(),
+                image.getRepoDigests(),
+                RawValues.timestamp(image.getCreated()),
+                config.getUser(),
+                ContainerMapping.healthcheckConfigured(config.getHealthcheck()),
+                SecretDetector.toEnvVariables(config.getEnv()),
+                SecretDetector.redactLabels(config.getLabels()),
+                image.getSize());
+    }
+
+    /** Maps one network from {@code GET /networks}. */
+    public NetworkFacts networkFacts(Network network) {
+        return new NetworkFacts(
+                network.getId(),
+                network.getName(),
+                network.getDriver(),
+                network.getScope(),
+                Boolean.TRUE.equals(network.getInternal()),
+                Boolean.TRUE.equals(network.isAttachable()),
+                Boolean.TRUE.equals(network.getEnableIPv6()),
+                network.getOptions());
+    }
+
+    /** Combines the engine's {@code /version} and {@code /info} responses. */
+    public EngineInfo engineInfo(Version version, Info info) {
+        SwarmInfo swarm = info.getSwarm();
+        return new EngineInfo(
+                info.getId(),
+                version.getVersion() != null ? version.getVersion() : info.getServerVersion(),
+                version.getApiVersion(),
+                info.getOperatingSystem(),
+                info.getKernelVersion(),
+                info.getArchitecture(),
+                info.getDriver(),
+                info.getDockerRootDir(),
+                info.getLoggingDriver(),
+                info.getCGroupDriver(),
+                info.getCGroupVersion(),
+                info.getSecurityOptions(),
+                RawValues.bool(info, "LiveRestoreEnabled"),
+                RawValues.string(info, "DefaultRuntime"),
+                swarmNodeState(info, swarm),
+                swarm == null ? null : swarm.getControlAvailable(),
+                componentVersions(version));
+    }
+
+    /** Reads the raw swarm state first, because docker-java maps it to an enum whose names are upper case. */
+    private static @Nullable String swarmNodeState(Info info, @Nullable SwarmInfo swarm) {
+        String raw = RawValues.string(info, "Swarm", "LocalNodeState");
+        if (raw != null) {
+            return raw;
+        }
+        if (swarm == null || swarm.getLocalNodeState() == null) {
+            return null;
+        }
+        return swarm.getLocalNodeState().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> componentVersions(Version version) {
+        Map<String, String> versions = new TreeMap<>();
+        List<VersionComponent> components = version.getComponents();
+        if (components != null) {
+            for (VersionComponent component : components) {
+                if (component.getName() != null && component.getVersion() != null) {
+                    versions.put(component.getName(), component.getVersion());
+                }
+            }
+        }
+        return versions;
+    }
+}

@@ -1,0 +1,73 @@
+package io.fleetbench.gateway.security;
+
+import io.fleetbench.gateway.GatewayProperties;
+import io.fleetbench.gateway.problem.ProblemResponseWriter;
+import io.fleetbench.gateway.ratelimit.RateLimitWebFilter;
+import io.fleetbench.gateway.ratelimit.UserRateLimiter;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Stateless HTTP Basic security for the gateway: no session, no cookie and no CSRF token, because every request
+ * carries its credentials. Errors are answered as problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    /** How often rejected credentials are logged at INFO; the rejections in between are counted. */
+    private static final Duration REJECTED_CREDENTIALS_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * Accepts only {@code {bcrypt}} hashes. Spring Security's default encoder would also accept {@code {noop}}, a
+     * plain-text password.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    // NOTE: HTTP Basic checks the bcrypt hash on every request, which costs about 2^cost rounds of CPU each time.
+    // A cost of 10 keeps a check in the tens of milliseconds on a current server core.
+    @Bean
+    ReactiveUserDetailsService userDetailsService(GatewayProperties properties) {
+        return new MapReactiveUserDetailsService(ConfiguredUsers.toUserDetails(properties.users()));
+    }
+
+    @Bean
+    SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, ProblemResponseWriter problems,
+            UserRateLimiter rateLimiter) {
+        RejectedCredentialsLog rejectedCredentials =
+                new RejectedCredentialsLog(REJECTED_CREDENTIALS_LOG_INTERVAL, System::nanoTime);
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems, rejectedCredentials);
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .authorizeExchange(ApiAccessRules::apply)
+                // Before authorization, so that requests a user may not send also count against the user's limit.
+                .addFilterBefore(new RateLimitWebFilter(rateLimiter, problems), SecurityWebFiltersOrder.AUTHORIZATION)
+                .build();
+    }
+}

@@ -35,10 +35,10 @@ class CollectorConfiguration {
     CollectionService collectionService(EngineReader engineReader, CollectorProperties properties) {
         return new CollectionService(
                 engineReader,
-                new DaemonJsonReader(properties.hostRoot(), properties.daemonConfigFile()),
-                new HostIdentityStore(properties.stateDir(), properties.hostRoot(), properties.dockerHost(),
+                new DaemonJsonReader(properties.hostRootPath(), properties.daemonConfigFile()),
+                new HostIdentityStore(properties.stateDirPath(), properties.hostRootPath(), properties.dockerHost(),
                         properties.hostId()),
-                new SequenceStore(properties.stateDir()),
+                new SequenceStore(properties.stateDirPath()),
                 new SnapshotAssembler(),
                 Clock.systemUTC(),
                 properties.hostName(),

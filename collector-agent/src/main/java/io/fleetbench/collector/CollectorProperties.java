@@ -33,12 +33,15 @@ import org.springframework.validation.annotation.Validated;
  * @param stateDir the folder that keeps the host id and the snapshot sequence across restarts;
  *     {@code ~/.fleetbench/agent} where empty. Give each agent on one machine its own folder.
  * @param hostId a fixed host id that replaces the derived one, for hosts whose identity is managed elsewhere
+ *
+ * <p>The two folders are strings, not {@link Path}: Spring's conversion to {@code Path} tries a class path resource
+ * first, so {@code /} would become the class path root.
  */
 @ConfigurationProperties("fleetbench.collector")
 @Validated
 public record CollectorProperties(
         @DefaultValue("unix:///var/run/docker.sock") @NotNull URI dockerHost,
-        @DefaultValue("/") @NotNull Path hostRoot,
+        @DefaultValue("/") @NotBlank String hostRoot,
         @DefaultValue("/etc/docker/daemon.json") @NotBlank String daemonConfigFile,
         @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration resyncInterval,
         @DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration engineTimeout,
@@ -46,7 +49,7 @@ public record CollectorProperties(
         @DefaultValue(Topics.HOST_SNAPSHOTS) @NotBlank String topic,
         @Nullable String hostName,
         @DefaultValue Map<String, String> labels,
-        Path stateDir,
+        String stateDir,
         @Nullable String hostId) {
 
     private static final Set<String> DOCKER_HOST_SCHEMES = Set.of("unix", "tcp");
@@ -68,6 +71,18 @@ public record CollectorProperties(
         hostId = hostId == null || hostId.isBlank() ? null : hostId;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         // The binder passes null for an unset folder; the default depends on the user's home, so it is set here.
-        stateDir = stateDir == null ? Path.of(System.getProperty("user.home"), ".fleetbench", "agent") : stateDir;
+        stateDir = stateDir == null || stateDir.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".fleetbench", "agent").toString()
+                : stateDir;
+    }
+
+    /** Returns {@link #hostRoot()} as a path. */
+    public Path hostRootPath() {
+        return Path.of(hostRoot);
+    }
+
+    /** Returns {@link #stateDir()} as a path. */
+    public Path stateDirPath() {
+        return Path.of(stateDir);
     }
 }

@@ -61,14 +61,14 @@ public final class CheckContext {
     }
 
     /**
-     * Describes where a daemon setting came from, for a finding's reason: {@code daemon.json (/etc/docker/daemon.json)},
-     * {@code the dockerd command line} or {@code the engine API}.
+     * Describes where a daemon setting came from, for a finding's reason: the daemon.json path the agent read (or
+     * {@code daemon.json} where the path is unknown), {@code the dockerd command line} or {@code the engine API}.
      */
     public String describeSource(DaemonSetting setting) {
         return switch (setting.source()) {
             case DAEMON_JSON -> {
                 String file = snapshot.daemon().configFile();
-                yield file == null ? "daemon.json" : "daemon.json (" + file + ")";
+                yield file == null ? "daemon.json" : file;
             }
             case COMMAND_LINE -> "the dockerd command line";
             case ENGINE_API -> "the engine API";

@@ -1,6 +1,8 @@
 package io.fleetbench.rules.core.check.daemon;
 
+import io.fleetbench.model.snapshot.DaemonSetting;
 import io.fleetbench.rules.core.check.Assessment;
+import io.fleetbench.rules.core.check.BooleanValues;
 import io.fleetbench.rules.core.check.CheckContext;
 import io.fleetbench.rules.core.check.DaemonCheck;
 
@@ -28,8 +30,18 @@ public final class LiveRestoreEnabled extends DaemonCheck {
             // NOTE: docker-bench-security passes this case because older engines rejected live restore in swarm
             // mode; whether a given engine version accepts both is not checked here, so the verdict is INFO.
             return Assessment.info("LiveRestoreEnabled is false (engine API) and the node is in an active swarm, "
-                    + "where older engines reject live restore; decide by hand");
+                    + "where older engines reject live restore. Decide by hand");
         }
-        return Assessment.warn("LiveRestoreEnabled is false (engine API)");
+        return Assessment.warn("LiveRestoreEnabled is false (engine API)" + pendingSettingNote(context));
+    }
+
+    /** Returns a note when daemon.json enables live restore but the running engine has not applied it yet. */
+    private static String pendingSettingNote(CheckContext context) {
+        DaemonSetting setting = context.daemonSetting("live-restore");
+        if (setting == null || !BooleanValues.parse(setting.value()).orElse(false)) {
+            return "";
+        }
+        return ", but live-restore is true in " + context.describeSource(setting)
+                + ", which the running engine applies only after the daemon reloads its configuration";
     }
 }

@@ -43,7 +43,9 @@ public final class RemoteLoggingConfigured extends DaemonCheck {
                 source = "log-driver is " + driver + " in " + context.describeSource(setting);
             }
         }
-        return assessDriver(driver, source, context);
+        Assessment assessment = assessDriver(driver, source, context);
+        String note = reported == null || reported.isBlank() ? "" : pendingSettingNote(context, reported);
+        return note.isEmpty() ? assessment : assessment.withNote(note);
     }
 
     private static Assessment assessDriver(String driver, String source, CheckContext context) {
@@ -67,5 +69,15 @@ public final class RemoteLoggingConfigured extends DaemonCheck {
     private static boolean hasLogOption(CheckContext context, String option) {
         DaemonSetting logOptions = context.daemonSetting("log-opts");
         return logOptions != null && logOptions.value() instanceof Map<?, ?> map && map.containsKey(option);
+    }
+
+    /** Returns a note when daemon.json names another driver than the running engine uses. */
+    private static String pendingSettingNote(CheckContext context, String runningDriver) {
+        DaemonSetting setting = context.daemonSetting("log-driver");
+        if (setting == null || String.valueOf(setting.value()).equals(runningDriver)) {
+            return "";
+        }
+        return "(log-driver is " + setting.value() + " in " + context.describeSource(setting)
+                + ", which the running engine applies only after a daemon restart)";
     }
 }

@@ -51,9 +51,12 @@ public final class NoDockerSocketMounted extends ContainerCheck {
                         + exposed);
             }
         }
+        if (container.mounts().isEmpty()) {
+            return Assessment.pass("the container has no mounts");
+        }
         if (offending.isEmpty()) {
-            return Assessment.pass("none of the " + container.mounts().size()
-                    + " mounts in Mounts exposes a Docker socket");
+            return Assessment.pass("no mount exposes a Docker socket (" + container.mounts().size()
+                    + " checked in Mounts)");
         }
         return Assessment.warn("Docker socket mounted: " + String.join(", ", offending));
     }

@@ -31,9 +31,12 @@ public final class NoSensitiveHostDirectoriesMounted extends ContainerCheck {
                 offending.add(source + " at " + mount.destination() + (mount.readWrite() ? " (read-write)" : " (read-only)"));
             }
         }
+        if (container.mounts().isEmpty()) {
+            return Assessment.pass("the container has no mounts");
+        }
         if (offending.isEmpty()) {
-            return Assessment.pass("none of the " + container.mounts().size()
-                    + " mounts in Mounts has a sensitive host source");
+            return Assessment.pass("no mount has a sensitive host source (" + container.mounts().size()
+                    + " checked in Mounts)");
         }
         return Assessment.warn("sensitive host paths mounted: " + String.join(", ", offending));
     }

@@ -50,8 +50,8 @@ public final class SeccompNotUnconfined extends ContainerCheck {
                 return Assessment.warn("HostConfig.SecurityOpt has no seccomp entry and the engine's default "
                         + "seccomp profile is unconfined (engine API SecurityOptions: " + engineOption + ")");
             }
-            return Assessment.pass("HostConfig.SecurityOpt has no seccomp entry, so the engine's seccomp profile "
-                    + profile + " applies (engine API SecurityOptions)");
+            return Assessment.pass("HostConfig.SecurityOpt has no seccomp entry, so the engine's seccomp profile '"
+                    + profile + "' applies (engine API SecurityOptions)");
         }
         return Assessment.info("HostConfig.SecurityOpt has no seccomp entry and the engine's SecurityOptions list no "
                 + "seccomp entry, so seccomp may be unavailable on this host; check by hand");

@@ -45,11 +45,11 @@ class DefaultBridgeTrafficRestrictedTests {
                         expect("daemon", WARN, "has no com.docker.network.bridge.enable_icc option (engine API), so the engine default true applies")),
                 row("absent networks are undecided",
                         snapshot().networks().daemonJson("icc", false).build(),
-                        expect("daemon", INFO, "the snapshot lists no networks, so the default bridge could not be inspected, and icc is false in daemon.json")),
+                        expect("daemon", INFO, "the snapshot lists no networks, so the default bridge could not be inspected, and icc is false in /etc/docker/daemon.json")),
                 row("daemon.json disagreeing with the running bridge is named",
                         snapshot().daemonJson("icc", false).networks(network("bridge", "bridge", Map.of(
                                 "com.docker.network.bridge.enable_icc", "true"))).build(),
-                        expect("daemon", WARN, "but icc is false in daemon.json (/etc/docker/daemon.json), which the running engine applies only after a daemon restart")));
+                        expect("daemon", WARN, "but icc is false in /etc/docker/daemon.json, which the running engine applies only after a daemon restart")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,13 +36,13 @@ class LiveRestoreEnabledTests {
                         expect("daemon", INFO, "active swarm")),
                 row("absent report falls back to daemon.json",
                         withoutEngineField(snapshot().daemonJson("live-restore", true).build(), "liveRestoreEnabled"),
-                        expect("daemon", PASS, "live-restore is true in daemon.json")),
+                        expect("daemon", PASS, "live-restore is true in /etc/docker/daemon.json")),
                 row("absent report and setting mean the default false",
                         withoutEngineField(snapshot().build(), "liveRestoreEnabled"),
                         expect("daemon", WARN, "so the daemon default false applies")),
                 row("engine report wins over daemon.json",
                         snapshot().engine(engine().liveRestoreEnabled(false)).daemonJson("live-restore", true).build(),
-                        expect("daemon", WARN, "LiveRestoreEnabled is false (engine API)")));
+                        expect("daemon", WARN, "LiveRestoreEnabled is false (engine API), but live-restore is true in /etc/docker/daemon.json, which the running engine applies only after")));
     }
 
     @ParameterizedTest(name = "{0}")

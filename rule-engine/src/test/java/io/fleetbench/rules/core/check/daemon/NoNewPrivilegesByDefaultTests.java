@@ -27,19 +27,19 @@ class NoNewPrivilegesByDefaultTests {
         return Stream.of(
                 row("true in daemon.json passes",
                         snapshot().daemonJson("no-new-privileges", true).build(),
-                        expect("daemon", PASS, "no-new-privileges is true in daemon.json (/etc/docker/daemon.json)")),
+                        expect("daemon", PASS, "no-new-privileges is true in /etc/docker/daemon.json")),
                 row("command-line true passes",
                         snapshot().commandLine("no-new-privileges", "true").build(),
                         expect("daemon", PASS, "no-new-privileges is true in the dockerd command line")),
                 row("false warns",
                         snapshot().daemonJson("no-new-privileges", false).build(),
-                        expect("daemon", WARN, "no-new-privileges is false in daemon.json")),
+                        expect("daemon", WARN, "no-new-privileges is false in /etc/docker/daemon.json")),
                 row("absent setting means the default false",
                         snapshot().build(),
                         expect("daemon", WARN, "not set in daemon.json or on the dockerd command line, so the daemon default false applies")),
                 row("non-boolean value warns",
                         snapshot().daemonJson("no-new-privileges", "yes").build(),
-                        expect("daemon", WARN, "is 'yes' in daemon.json (/etc/docker/daemon.json), which is not a boolean")));
+                        expect("daemon", WARN, "is 'yes' in /etc/docker/daemon.json, which is not a boolean")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -46,13 +46,13 @@ class RemoteLoggingConfiguredTests {
                         expect("daemon", INFO, "without a syslog-address log option")),
                 row("absent driver falls back to daemon.json",
                         withoutEngineField(snapshot().daemonJson("log-driver", "fluentd").build(), "loggingDriver"),
-                        expect("daemon", PASS, "log-driver is fluentd in daemon.json")),
+                        expect("daemon", PASS, "log-driver is fluentd in /etc/docker/daemon.json")),
                 row("absent driver and setting mean json-file",
                         withoutEngineField(snapshot().build(), "loggingDriver"),
                         expect("daemon", WARN, "so the daemon default json-file applies")),
                 row("engine report wins over daemon.json",
                         snapshot().engine(engine().loggingDriver("local")).daemonJson("log-driver", "gelf").build(),
-                        expect("daemon", WARN, "LoggingDriver is local (engine API)")));
+                        expect("daemon", WARN, "LoggingDriver is local (engine API), which keeps container logs in files on the host only (log-driver is gelf in /etc/docker/daemon.json, which the running engine applies only after a daemon restart)")));
     }
 
     @ParameterizedTest(name = "{0}")

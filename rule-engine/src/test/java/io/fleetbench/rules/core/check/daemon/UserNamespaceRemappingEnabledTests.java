@@ -34,7 +34,7 @@ class UserNamespaceRemappingEnabledTests {
                         expect("daemon", WARN, "do not include name=userns (engine API) and userns-remap is not set")),
                 row("absent security options fall back to daemon.json",
                         withoutEngineField(snapshot().daemonJson("userns-remap", "default").build(), "securityOptions"),
-                        expect("daemon", PASS, "userns-remap is 'default' in daemon.json (/etc/docker/daemon.json)")),
+                        expect("daemon", PASS, "userns-remap is 'default' in /etc/docker/daemon.json")),
                 row("absent options and setting warn with the default",
                         withoutEngineField(snapshot().build(), "securityOptions"),
                         expect("daemon", WARN, "the daemon default of no remapping applies")),

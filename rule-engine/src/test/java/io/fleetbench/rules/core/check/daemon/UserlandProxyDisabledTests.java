@@ -27,10 +27,10 @@ class UserlandProxyDisabledTests {
         return Stream.of(
                 row("false in daemon.json passes",
                         snapshot().daemonJson("userland-proxy", false).build(),
-                        expect("daemon", PASS, "userland-proxy is false in daemon.json (/etc/docker/daemon.json)")),
+                        expect("daemon", PASS, "userland-proxy is false in /etc/docker/daemon.json")),
                 row("true warns",
                         snapshot().daemonJson("userland-proxy", true).build(),
-                        expect("daemon", WARN, "userland-proxy is true in daemon.json")),
+                        expect("daemon", WARN, "userland-proxy is true in /etc/docker/daemon.json")),
                 row("command-line string false passes",
                         snapshot().commandLine("userland-proxy", "false").build(),
                         expect("daemon", PASS, "userland-proxy is false in the dockerd command line")),

@@ -48,7 +48,7 @@ class NoNewPrivilegesInContainersTests {
                 row("absent option falls back to daemon default",
                         withoutContainerField(snapshot().daemonJson("no-new-privileges", true)
                                 .containers(container("web")).build(), "web", "securityOpt"),
-                        expect("container:web", PASS, "no-new-privileges is true in daemon.json (/etc/docker/daemon.json)")),
+                        expect("container:web", PASS, "no-new-privileges is true in /etc/docker/daemon.json")),
                 row("absent option without daemon default warns",
                         withoutContainerField(snapshot().containers(container("web")).build(), "web", "securityOpt"),
                         expect("container:web", WARN, "the daemon does not set no-new-privileges")),

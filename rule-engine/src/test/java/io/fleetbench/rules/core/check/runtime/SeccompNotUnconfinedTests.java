@@ -29,7 +29,7 @@ class SeccompNotUnconfinedTests {
         return Stream.of(
                 row("engine default profile passes",
                         snapshot().containers(container("web")).build(),
-                        expect("container:web", PASS, "the engine's seccomp profile default applies")),
+                        expect("container:web", PASS, "the engine's seccomp profile 'default' applies")),
                 row("unconfined with equals warns",
                         snapshot().containers(container("web").securityOpt("seccomp=unconfined")).build(),
                         expect("container:web", WARN, "HostConfig.SecurityOpt has 'seccomp=unconfined'")),
@@ -59,7 +59,7 @@ class SeccompNotUnconfinedTests {
                         snapshot().containers(container("a").securityOpt("seccomp=unconfined"), container("b"),
                                 container("c").securityOpt("no-new-privileges", "seccomp:unconfined")).build(),
                         expect("container:a", WARN, "seccomp=unconfined"),
-                        expect("container:b", PASS, "profile default"),
+                        expect("container:b", PASS, "profile 'default'"),
                         expect("container:c", WARN, "seccomp:unconfined")));
     }
 

@@ -1,0 +1,38 @@
+package io.fleetbench.report;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the report service under {@code fleetbench.report}. Kafka, R2DBC and Flyway connections are set
+ * through Spring Boot's own properties.
+ *
+ * @param ingestTimeout maximum time the Kafka consumer thread waits for one report's database transaction. After it,
+ *     the binder retries the record or sends it to the dead-letter topic, and the transaction still runs to its end
+ * @param writeBatchSize maximum rows written by one SQL statement when a report is applied. The limit of 4000 keeps
+ *     a statement of 15-column current-results rows under PostgreSQL's 65535 bind parameters
+ * @param defaultPageSize number of items in a list response when the request has no {@code limit}
+ * @param maxPageSize largest {@code limit} a list request may ask for
+ */
+@ConfigurationProperties("fleetbench.report")
+@Validated
+public record ReportProperties(
+        @NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration ingestTimeout,
+        @Min(1) @Max(4000) @DefaultValue("500") int writeBatchSize,
+        @Min(1) @DefaultValue("100") int defaultPageSize,
+        @Min(1) @Max(10000) @DefaultValue("1000") int maxPageSize) {
+
+    public ReportProperties {
+        if (defaultPageSize > maxPageSize) {
+            throw new IllegalArgumentException("fleetbench.report.default-page-size " + defaultPageSize
+                    + " is larger than fleetbench.report.max-page-size " + maxPageSize
+                    + ". Lower the default or raise the maximum");
+        }
+    }
+}

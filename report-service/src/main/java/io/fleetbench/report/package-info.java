@@ -1,0 +1,5 @@
+/** The report service's entry point and its typed configuration. */
+@NullMarked
+package io.fleetbench.report;
+
+import org.jspecify.annotations.NullMarked;

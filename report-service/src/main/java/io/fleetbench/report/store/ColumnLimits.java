@@ -1,0 +1,53 @@
+package io.fleetbench.report.store;
+
+import io.fleetbench.model.event.HostFindingsEvaluated;
+import io.fleetbench.model.event.InvalidEventException;
+import io.fleetbench.model.finding.Finding;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Rejects a report that the tables cannot store, before its transaction starts. The lengths match the
+ * VARCHAR columns of the Flyway scripts. A rejected report goes to the dead-letter topic without retries.
+ */
+final class ColumnLimits {
+
+    static final int BENCHMARK_VERSION = 64;
+    static final int CHECK_ID = 32;
+    static final int TARGET_KEY = 512;
+
+    private ColumnLimits() {
+    }
+
+    /**
+     * Checks the lengths of the key columns and that no finding key appears twice.
+     *
+     * @throws InvalidEventException naming the report, the value and the limit
+     */
+    static void validate(HostFindingsEvaluated report) {
+        requireMaxLength(report, "benchmarkVersion", report.benchmarkVersion(), BENCHMARK_VERSION);
+        Set<FindingKey> keys = new HashSet<>();
+        for (Finding finding : report.findings()) {
+            requireMaxLength(report, "finding checkId", finding.checkId(), CHECK_ID);
+            requireMaxLength(report, "finding targetKey", finding.targetKey(), TARGET_KEY);
+            FindingKey key = new FindingKey(report.benchmarkVersion(), finding.checkId(), finding.targetKey());
+            if (!keys.add(key)) {
+                throw new InvalidEventException("Report " + report.eventId() + " for host " + report.hostId()
+                        + " contains " + key + " twice. The rule engine must send one finding per check and target");
+            }
+        }
+    }
+
+    private static void requireMaxLength(HostFindingsEvaluated report, String field, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new InvalidEventException("Report " + report.eventId() + " for host " + report.hostId() + " has "
+                    + field + " '" + abbreviate(value) + "' of " + value.length()
+                    + " characters, more than the maximum of " + maxLength
+                    + " that the report store accepts. Shorten it at its source");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+}

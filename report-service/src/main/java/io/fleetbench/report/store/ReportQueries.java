@@ -1,0 +1,243 @@
+package io.fleetbench.report.store;
+
+import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
+import static io.fleetbench.report.store.jooq.Tables.FINDING_TRANSITIONS;
+import static io.fleetbench.report.store.jooq.Tables.HOSTS;
+
+import io.fleetbench.model.event.EventCodec;
+import io.fleetbench.model.finding.Status;
+import io.fleetbench.report.query.CheckIdOrder;
+import io.fleetbench.report.query.FindingView;
+import io.fleetbench.report.query.FleetSummary;
+import io.fleetbench.report.query.FleetSummary.CheckCounts;
+import io.fleetbench.report.query.FleetSummary.HostCounts;
+import io.fleetbench.report.query.HostReport;
+import io.fleetbench.report.query.HostView;
+import io.fleetbench.report.query.Slice;
+import io.fleetbench.report.query.StatusCounts;
+import io.fleetbench.report.query.TransitionView;
+import io.fleetbench.report.store.jooq.tables.records.CurrentFindingsRecord;
+import io.fleetbench.report.store.jooq.tables.records.FindingTransitionsRecord;
+import io.fleetbench.report.store.jooq.tables.records.HostsRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record3;
+import org.jooq.Record5;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+
+/** Reads the current results, the history and the fleet counts for the HTTP API. */
+@Repository
+public class ReportQueries {
+
+    private static final TypeReference<Map<String, String>> LABELS_TYPE = new TypeReference<>() {
+    };
+
+    private static final Comparator<FindingView> REPORT_ORDER = Comparator
+            .comparing(FindingView::checkId, CheckIdOrder.INSTANCE)
+            .thenComparing(FindingView::targetKey);
+
+    private static final Comparator<CheckCounts> CHECK_ORDER = Comparator
+            .comparing(CheckCounts::benchmarkVersion, CheckIdOrder.INSTANCE)
+            .thenComparing(CheckCounts::checkId, CheckIdOrder.INSTANCE);
+
+    private final DSLContext dsl;
+
+    public ReportQueries(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Counts current findings per status over every host, per host and per check.
+     *
+     * <p>NOTE: the summary lists every host and every check in one response. A fleet of many thousands of hosts
+     * would need a paged host list instead.
+     */
+    public Mono<FleetSummary> fleetSummary() {
+        Mono<List<HostsRecord>> hosts = Flux.from(dsl.selectFrom(HOSTS).orderBy(HOSTS.HOST_ID)).collectList();
+        Mono<Map<String, Map<Status, Long>>> countsByHost = countsByHost(DSL.noCondition());
+        Mono<List<CheckCounts>> checks = Flux.from(dsl
+                        .select(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
+                                DSL.max(CURRENT_FINDINGS.TITLE), CURRENT_FINDINGS.STATUS, DSL.count())
+                        .from(CURRENT_FINDINGS)
+                        .groupBy(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
+                                CURRENT_FINDINGS.STATUS))
+                .collectList()
+                .map(ReportQueries::checkCounts);
+
+        return Mono.zip(hosts, countsByHost, checks).map(parts -> {
+            EnumMap<Status, Long> total = StatusCounts.zero();
+            List<HostCounts> hostCounts = new ArrayList<>();
+            for (HostsRecord host : parts.getT1()) {
+                Map<Status, Long> counts = parts.getT2().getOrDefault(host.getHostId(), Map.of());
+                StatusCounts.addTo(total, counts);
+                hostCounts.add(new HostCounts(host.getHostId(), host.getName(), StatusCounts.complete(counts)));
+            }
+            return new FleetSummary(hostCounts.size(), StatusCounts.complete(total), hostCounts, parts.getT3());
+        });
+    }
+
+    /**
+     * Merges rows of (benchmark version, check id, title, status, count) into one entry per check. A title that
+     * differs between hosts, because they ran different builds of one catalogue version, shows its greatest value.
+     */
+    private static List<CheckCounts> checkCounts(List<Record5<String, String, String, Status, Integer>> rows) {
+        Map<CheckKey, String> titles = new HashMap<>();
+        Map<CheckKey, EnumMap<Status, Long>> counts = new HashMap<>();
+        for (Record5<String, String, String, Status, Integer> row : rows) {
+            CheckKey check = new CheckKey(row.value1(), row.value2());
+            titles.merge(check, row.value3(), (left, right) -> left.compareTo(right) >= 0 ? left : right);
+            counts.computeIfAbsent(check, ignored -> StatusCounts.zero())
+                    .merge(row.value4(), (long) row.value5(), Long::sum);
+        }
+        List<CheckCounts> result = new ArrayList<>();
+        counts.forEach((check, checkCounts) -> result.add(new CheckCounts(
+                check.checkId(), titles.get(check), check.benchmarkVersion(), StatusCounts.complete(checkCounts))));
+        result.sort(CHECK_ORDER);
+        return result;
+    }
+
+    /** Reads up to {@code limit} hosts ordered by host id, starting after {@code afterHostId} when it is given. */
+    public Mono<Slice<HostView>> hosts(@Nullable String afterHostId, int limit) {
+        Condition after = afterHostId == null ? DSL.noCondition() : HOSTS.HOST_ID.gt(afterHostId);
+        return Flux.from(dsl.selectFrom(HOSTS).where(after).orderBy(HOSTS.HOST_ID).limit(limit + 1))
+                .collectList()
+                .flatMap(rows -> {
+                    Slice<HostsRecord> page = Slice.of(rows, limit);
+                    List<String> hostIds = page.items().stream().map(HostsRecord::getHostId).toList();
+                    return countsOf(hostIds).map(counts -> new Slice<>(
+                            page.items().stream().map(host -> hostView(host, counts)).toList(), page.hasMore()));
+                });
+    }
+
+    /**
+     * Reads one host's current findings, restricted to {@code statuses} unless that set is empty.
+     *
+     * @return the report, or an empty {@code Mono} when no report of the host was applied
+     */
+    public Mono<HostReport> hostReport(String hostId, Set<Status> statuses) {
+        Condition statusFilter = statuses.isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.STATUS.in(statuses);
+        Mono<List<FindingView>> findings = Flux.from(dsl.selectFrom(CURRENT_FINDINGS)
+                        .where(CURRENT_FINDINGS.HOST_ID.eq(hostId))
+                        .and(statusFilter))
+                .map(ReportQueries::findingView)
+                .sort(REPORT_ORDER)
+                .collectList();
+        return host(hostId).flatMap(host -> findings.map(
+                list -> new HostReport(host, host.benchmarkVersion(), host.lastSnapshotSequence(), list)));
+    }
+
+    /**
+     * Reads up to {@code limit} transitions of one host, newest first, starting before {@code beforeTransitionId}
+     * when it is given.
+     *
+     * @return the page, or an empty {@code Mono} when no report of the host was applied
+     */
+    public Mono<Slice<TransitionView>> history(String hostId, @Nullable Long beforeTransitionId, int limit) {
+        Condition before = beforeTransitionId == null
+                ? DSL.noCondition()
+                : FINDING_TRANSITIONS.TRANSITION_ID.lt(beforeTransitionId);
+        Mono<Slice<TransitionView>> page = Flux.from(dsl.selectFrom(FINDING_TRANSITIONS)
+                        .where(FINDING_TRANSITIONS.HOST_ID.eq(hostId))
+                        .and(before)
+                        .orderBy(FINDING_TRANSITIONS.TRANSITION_ID.desc())
+                        .limit(limit + 1))
+                .map(ReportQueries::transitionView)
+                .collectList()
+                .map(rows -> Slice.of(rows, limit));
+        return Mono.from(dsl.selectOne().from(HOSTS).where(HOSTS.HOST_ID.eq(hostId))).flatMap(found -> page);
+    }
+
+    /** Reads one host with its counts, or returns an empty {@code Mono} when it is unknown. */
+    public Mono<HostView> host(String hostId) {
+        return Mono.from(dsl.selectFrom(HOSTS).where(HOSTS.HOST_ID.eq(hostId)))
+                .flatMap(host -> countsOf(List.of(hostId)).map(counts -> hostView(host, counts)));
+    }
+
+    private Mono<Map<String, Map<Status, Long>>> countsOf(Collection<String> hostIds) {
+        if (hostIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return countsByHost(CURRENT_FINDINGS.HOST_ID.in(hostIds));
+    }
+
+    private Mono<Map<String, Map<Status, Long>>> countsByHost(Condition condition) {
+        return Flux.from(dsl.select(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.STATUS, DSL.count())
+                        .from(CURRENT_FINDINGS)
+                        .where(condition)
+                        .groupBy(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.STATUS))
+                .collect(HashMap::new, ReportQueries::addCount);
+    }
+
+    private static void addCount(Map<String, Map<Status, Long>> counts, Record3<String, Status, Integer> row) {
+        counts.computeIfAbsent(row.value1(), ignored -> new EnumMap<>(Status.class))
+                .put(row.value2(), (long) row.value3());
+    }
+
+    private static HostView hostView(HostsRecord host, Map<String, Map<Status, Long>> counts) {
+        return new HostView(
+                host.getHostId(),
+                host.getName(),
+                labels(host.getLabels()),
+                host.getAgentVersion(),
+                host.getEngineVersion(),
+                host.getBenchmarkVersion(),
+                host.getLastSeen().toInstant(),
+                host.getLastReportAt().toInstant(),
+                host.getLastSnapshotSequence(),
+                StatusCounts.complete(counts.getOrDefault(host.getHostId(), Map.of())));
+    }
+
+    private static Map<String, String> labels(JSONB json) {
+        return EventCodec.mapper().readValue(json.data(), LABELS_TYPE);
+    }
+
+    private static FindingView findingView(CurrentFindingsRecord row) {
+        return new FindingView(
+                row.getCheckId(),
+                row.getTitle(),
+                row.getSection(),
+                row.getScored(),
+                row.getTargetKind(),
+                row.getTargetKey(),
+                row.getTargetId(),
+                row.getStatus(),
+                row.getReason(),
+                row.getRemediation(),
+                row.getFirstSeen().toInstant(),
+                row.getLastChanged().toInstant());
+    }
+
+    private static TransitionView transitionView(FindingTransitionsRecord row) {
+        Instant occurredAt = row.getOccurredAt().toInstant();
+        return new TransitionView(
+                row.getTransitionId(),
+                row.getBenchmarkVersion(),
+                row.getCheckId(),
+                row.getTargetKey(),
+                row.getTitle(),
+                row.getKind(),
+                row.getFromStatus(),
+                row.getToStatus(),
+                row.getReason(),
+                occurredAt,
+                row.getSnapshotSequence());
+    }
+
+    private record CheckKey(String benchmarkVersion, String checkId) {
+    }
+}

@@ -1,0 +1,267 @@
+package io.fleetbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetbench.model.finding.Status;
+import io.fleetbench.report.query.FindingView;
+import io.fleetbench.report.query.FleetSummary;
+import io.fleetbench.report.query.HostReport;
+import io.fleetbench.report.query.HostView;
+import io.fleetbench.report.query.TransitionView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/** Checks the HTTP API's responses, sorting, filters, pagination and problem details. */
+class ReportApiIntegrationTests extends IntegrationTestSupport {
+
+    @Test
+    void reportSortsCheckIdsNumerically() {
+        String hostId = newHostId("sorting");
+        publish(report(hostId, 1,
+                containerFinding("5.10", "web", Status.WARN),
+                containerFinding("5.9", "web", Status.PASS),
+                containerFinding("1.1.10", "web", Status.INFO),
+                containerFinding("5.9", "api", Status.PASS),
+                containerFinding("1.1.2", "web", Status.NOTE),
+                containerFinding("5.1", "web", Status.PASS)));
+
+        HostReport stored = awaitAppliedSequence(hostId, 1);
+
+        assertThat(stored.findings())
+                .extracting(finding -> finding.checkId() + " " + finding.targetKey())
+                .containsExactly(
+                "1.1.2 container:web",
+                "1.1.10 container:web",
+                "5.1 container:web",
+                "5.9 container:api",
+                "5.9 container:web",
+                "5.10 container:web");
+    }
+
+    @Test
+    void reportFiltersByStatus() {
+        String hostId = newHostId("filter");
+        publish(report(hostId, 1,
+                containerFinding("5.1", "web", Status.WARN),
+                containerFinding("5.2", "web", Status.PASS),
+                containerFinding("5.3", "web", Status.INFO),
+                containerFinding("5.4", "web", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+
+        HostReport warnOnly = getReport("/api/v1/hosts/{hostId}/report?status=WARN", hostId);
+        assertThat(warnOnly.findings()).extracting(FindingView::checkId).containsExactly("5.1", "5.4");
+        assertThat(warnOnly.host().counts()).containsEntry(Status.PASS, 1L).containsEntry(Status.WARN, 2L);
+
+        HostReport twoStatuses = getReport("/api/v1/hosts/{hostId}/report?status=pass,info", hostId);
+        assertThat(twoStatuses.findings()).extracting(FindingView::checkId).containsExactly("5.2", "5.3");
+    }
+
+    @Test
+    void reportHasDocumentedJsonShape() {
+        String hostId = newHostId("shape");
+        publish(report(hostId, 1, containerFinding("5.5", "web", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+
+        webClient.get().uri("/api/v1/hosts/{hostId}/report", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.host.hostId").isEqualTo(hostId)
+                .jsonPath("$.host.labels.env").isEqualTo("test")
+                .jsonPath("$.host.lastSnapshotSequence").isEqualTo(1)
+                .jsonPath("$.host.lastSeen").isEqualTo("2026-01-05T10:01:00Z")
+                .jsonPath("$.host.counts.WARN").isEqualTo(1)
+                .jsonPath("$.host.counts.NOTE").isEqualTo(0)
+                .jsonPath("$.benchmarkVersion").isEqualTo("1.6.0")
+                .jsonPath("$.snapshotSequence").isEqualTo(1)
+                .jsonPath("$.findings[0].checkId").isEqualTo("5.5")
+                .jsonPath("$.findings[0].targetKind").isEqualTo("CONTAINER")
+                .jsonPath("$.findings[0].targetKey").isEqualTo("container:web")
+                .jsonPath("$.findings[0].status").isEqualTo("WARN")
+                .jsonPath("$.findings[0].firstSeen").isEqualTo("2026-01-05T10:01:00Z");
+    }
+
+    @Test
+    void unknownHostIsNotFoundProblem() {
+        String hostId = newHostId("unknown");
+        for (String path : List.of("/api/v1/hosts/{hostId}/report", "/api/v1/hosts/{hostId}/history")) {
+            webClient.get().uri(path, hostId)
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo(404)
+                    .jsonPath("$.title").isEqualTo("Host not found")
+                    .jsonPath("$.hostId").isEqualTo(hostId)
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("'" + hostId + "'"));
+        }
+    }
+
+    @Test
+    void invalidParametersAreBadRequestProblems() {
+        String hostId = newHostId("params");
+        publish(report(hostId, 1, containerFinding("5.5", "web", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+
+        expectInvalidParameter("/api/v1/hosts/" + hostId + "/report?status=FAILED", "status", "FAILED");
+        expectInvalidParameter("/api/v1/hosts?limit=0", "limit", "0");
+        expectInvalidParameter("/api/v1/hosts?limit=1001", "limit", "1001");
+        expectInvalidParameter("/api/v1/hosts?limit=ten", "limit", "ten");
+        expectInvalidParameter("/api/v1/hosts?cursor=not-a-cursor", "cursor", "not-a-cursor");
+        expectInvalidParameter("/api/v1/hosts/" + hostId + "/history?cursor=aDpob3N0", "cursor", "aDpob3N0");
+        expectInvalidParameter("/api/v1/hosts/-bad-/report", "hostId", "-bad-");
+    }
+
+    @Test
+    void hostsListPagesByCursor() {
+        List<String> created = new ArrayList<>();
+        String prefix = newHostId("paging");
+        for (String suffix : List.of("a", "b", "c")) {
+            String hostId = prefix + "-" + suffix;
+            created.add(hostId);
+            publish(report(hostId, 1, containerFinding("5.5", "web", Status.WARN)));
+        }
+        created.forEach(hostId -> awaitAppliedSequence(hostId, 1));
+
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String uri = cursor == null ? "/api/v1/hosts?limit=2" : "/api/v1/hosts?limit=2&cursor=" + cursor;
+            Page<HostView> page = getPage(uri, new ParameterizedTypeReference<>() {
+            });
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            page.items().forEach(host -> listed.add(host.hostId()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 1000);
+
+        assertThat(listed).doesNotHaveDuplicates().isSorted().containsSubsequence(created);
+        Page<HostView> allHosts = getPage("/api/v1/hosts?limit=1000", new ParameterizedTypeReference<>() {
+        });
+        HostView first = allHosts.items().stream()
+                .filter(host -> host.hostId().equals(created.get(0)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.counts()).containsEntry(Status.WARN, 1L).containsEntry(Status.PASS, 0L);
+        assertThat(first.benchmarkVersion()).isEqualTo("1.6.0");
+    }
+
+    @Test
+    void historyPagesNewestFirst() {
+        String hostId = newHostId("history");
+        publish(report(hostId, 1,
+                containerFinding("5.1", "web", Status.WARN),
+                containerFinding("5.2", "web", Status.WARN)));
+        publish(report(hostId, 2, containerFinding("5.1", "web", Status.PASS)));
+        publish(report(hostId, 3,
+                containerFinding("5.1", "web", Status.PASS),
+                containerFinding("5.3", "web", Status.INFO)));
+        awaitAppliedSequence(hostId, 3);
+
+        List<TransitionView> transitions = new ArrayList<>();
+        String cursor = null;
+        do {
+            String uri = "/api/v1/hosts/" + hostId + "/history?limit=1" + (cursor == null ? "" : "&cursor=" + cursor);
+            Page<TransitionView> page = getPage(uri, new ParameterizedTypeReference<>() {
+            });
+            assertThat(page.items()).hasSize(1);
+            transitions.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null && transitions.size() < 100);
+
+        // Opened 5.1 and 5.2 at 1; 5.1 changed and 5.2 resolved at 2; 5.3 opened at 3.
+        assertThat(transitions).hasSize(5);
+        assertThat(transitions)
+                .extracting(TransitionView::transitionId)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(transitions).extracting(TransitionView::snapshotSequence).containsExactly(3L, 2L, 2L, 1L, 1L);
+        assertThat(transitions.get(0).checkId()).isEqualTo("5.3");
+    }
+
+    @Test
+    void fleetSummaryCountsNewHost() {
+        FleetSummary before = summary();
+        String hostId = newHostId("summary");
+        publish(report(hostId, 1,
+                containerFinding("5.5", "web", Status.WARN),
+                containerFinding("5.5", "db", Status.WARN),
+                containerFinding("5.10", "web", Status.PASS)));
+        awaitAppliedSequence(hostId, 1);
+
+        FleetSummary after = summary();
+
+        assertThat(after.hostCount()).isEqualTo(before.hostCount() + 1);
+        assertThat(after.hosts()).hasSize((int) after.hostCount());
+        assertThat(after.counts().get(Status.WARN)).isEqualTo(before.counts().get(Status.WARN) + 2);
+        assertThat(after.counts().get(Status.PASS)).isEqualTo(before.counts().get(Status.PASS) + 1);
+        assertThat(after.counts().get(Status.NOTE)).isEqualTo(before.counts().get(Status.NOTE));
+        FleetSummary.HostCounts host = after.hosts().stream()
+                .filter(entry -> entry.hostId().equals(hostId)).findFirst().orElseThrow();
+        assertThat(host.name()).isEqualTo("Host " + hostId);
+        assertThat(host.counts()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(Status.PASS, 1L, Status.WARN, 2L, Status.INFO, 0L, Status.NOTE, 0L));
+        assertThat(warnCount(after, "5.5")).isEqualTo(warnCount(before, "5.5") + 2);
+        assertThat(after.checks()).extracting(FleetSummary.CheckCounts::checkId)
+                .containsSubsequence("5.5", "5.10");
+        assertThat(after.checks()).filteredOn(check -> check.checkId().equals("5.5"))
+                .singleElement().extracting(FleetSummary.CheckCounts::title).isEqualTo("Recommendation 5.5");
+    }
+
+    private FleetSummary summary() {
+        FleetSummary summary = webClient.get().uri("/api/v1/fleet/summary")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(FleetSummary.class)
+                .returnResult()
+                .getResponseBody();
+        return Objects.requireNonNull(summary, "fleet summary body");
+    }
+
+    private static long warnCount(FleetSummary summary, String checkId) {
+        return summary.checks().stream()
+                .filter(check -> check.checkId().equals(checkId))
+                .mapToLong(check -> check.counts().get(Status.WARN))
+                .sum();
+    }
+
+    private HostReport getReport(String uri, String hostId) {
+        HostReport report = webClient.get().uri(uri, hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(HostReport.class)
+                .returnResult()
+                .getResponseBody();
+        return Objects.requireNonNull(report, "report body");
+    }
+
+    private <T> Page<T> getPage(
+            String uri, ParameterizedTypeReference<Page<T>> type) {
+        var page = webClient.get().uri(uri)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(type)
+                .returnResult()
+                .getResponseBody();
+        return Objects.requireNonNull(page, "page body of " + uri);
+    }
+
+    private void expectInvalidParameter(String uri, String parameter, String value) {
+        webClient.get().uri(uri)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.parameter").isEqualTo(parameter)
+                .jsonPath("$.value").isEqualTo(value)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(parameter).contains(value));
+    }
+}

@@ -24,10 +24,14 @@ public class CollectionScheduler implements SmartLifecycle {
     static final String STARTUP_TRIGGER = "startup";
     static final String INTERVAL_TRIGGER = "interval";
 
+    /** The maximum wait at shutdown for a running collection to finish before it is interrupted. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
     private final CollectionService collectionService;
     private final SnapshotPublisher publisher;
     private final Duration interval;
     private @Nullable ScheduledExecutorService executor;
+    private volatile boolean stopping;
     private boolean firstRunDone;
     private int consecutiveFailures;
 
@@ -42,11 +46,9 @@ public class CollectionScheduler implements SmartLifecycle {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "snapshot-collector");
-            thread.setDaemon(true);
-            return thread;
-        });
+        stopping = false;
+        // A non-daemon thread, because it is the only thing that keeps an agent without a web server running.
+        executor = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "snapshot-collector"));
         executor.scheduleWithFixedDelay(this::runScheduled, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Collecting snapshots now and every {}", interval);
     }
@@ -56,12 +58,15 @@ public class CollectionScheduler implements SmartLifecycle {
         if (executor == null) {
             return;
         }
-        executor.shutdownNow();
+        stopping = true;
+        executor.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("Snapshot collection did not stop within 10 s");
+            if (!executor.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Snapshot collection did not finish within {}; interrupting it", STOP_TIMEOUT);
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
         executor = null;
@@ -80,7 +85,8 @@ public class CollectionScheduler implements SmartLifecycle {
     }
 
     /**
-     * Collects and publishes one snapshot; never throws, so a scheduled run never stops the schedule.
+     * Collects and publishes one snapshot. It logs every runtime exception instead of throwing it, because an
+     * exception thrown from a scheduled run would cancel the schedule.
      *
      * @return whether the snapshot was published and acknowledged
      */
@@ -90,12 +96,17 @@ public class CollectionScheduler implements SmartLifecycle {
             boolean published = publisher.publish(snapshot);
             recordOutcome(published);
             return published;
-        } catch (EngineUnreachableException e) {
-            recordOutcome(false);
-            log.warn("{}; failed {} time(s) in a row, retrying in {}", e.getMessage(), consecutiveFailures, interval);
-            return false;
         } catch (RuntimeException e) {
+            if (stopping) {
+                log.info("Snapshot collection ({}) was interrupted by shutdown", trigger);
+                return false;
+            }
             recordOutcome(false);
+            if (e instanceof EngineUnreachableException) {
+                log.warn("{}; failed {} time(s) in a row, retrying in {}", e.getMessage(), consecutiveFailures,
+                        interval);
+                return false;
+            }
             log.error("Snapshot collection ({}) failed {} time(s) in a row, retrying in {}", trigger,
                     consecutiveFailures, interval, e);
             return false;

@@ -63,7 +63,7 @@ public class CollectionService {
      * Reads the engine and the host files and assembles a snapshot with the next sequence number.
      *
      * @param trigger what caused the collection, such as {@code startup} or {@code interval}
-     * @throws io.fleetbench.collector.engine.EngineUnreachableException where the engine does not answer
+     * @throws io.fleetbench.collector.engine.EngineUnreachableException where the engine does not respond
      */
     public HostSnapshotCollected collect(String trigger) {
         long started = System.nanoTime();

@@ -21,11 +21,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dockerHost the engine's address: {@code unix:///var/run/docker.sock}, or {@code tcp://host:2376} with
  *     TLS settings from the {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} environment variables
- * @param hostRoot where the host's root folder is visible to the agent; {@code /} on the host, or the mount point
- *     of the host's {@code /} when the agent runs in a container. Every host file is read under it.
+ * @param hostRoot the folder in which the agent sees the host's root folder: {@code /} on the host, or the mount
+ *     point of the host's {@code /} when the agent runs in a container. Every host file is read under it.
  * @param daemonConfigFile the daemon.json path as seen on the host, read under {@code hostRoot}
  * @param resyncInterval the time between two snapshots after the first one at start
- * @param engineTimeout the maximum wait for the engine to accept a connection or answer one request
+ * @param engineTimeout the maximum wait for the engine to accept a connection or respond to one request
  * @param publishTimeout the maximum wait for Kafka to acknowledge one snapshot
  * @param topic the Kafka topic that receives snapshots
  * @param hostName the display name of the host; the engine's reported host name where empty

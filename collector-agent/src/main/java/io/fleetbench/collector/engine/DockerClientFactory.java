@@ -12,7 +12,7 @@ import java.time.Duration;
 /** Creates docker-java clients on the Apache HttpClient 5 transport. */
 public final class DockerClientFactory {
 
-    /** The most connections one client opens; the agent reads the engine one request at a time. */
+    /** The maximum number of connections of one client, because the agent sends one request at a time. */
     private static final int MAX_CONNECTIONS = 4;
 
     private DockerClientFactory() {

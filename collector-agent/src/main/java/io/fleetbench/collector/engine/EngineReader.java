@@ -35,7 +35,7 @@ public class EngineReader {
     }
 
     /**
-     * Checks that the engine answers, with one cheap request.
+     * Checks that the engine responds, with one cheap request.
      *
      * @throws EngineUnreachableException where it does not
      */
@@ -46,8 +46,8 @@ public class EngineReader {
     /**
      * Reads the engine's full state.
      *
-     * @throws EngineUnreachableException where the engine does not answer
-     * @throws DockerException where the engine answers a request with an error
+     * @throws EngineUnreachableException where the engine does not respond
+     * @throws DockerException where the engine responds to a request with an error
      */
     public EngineState read() {
         long started = System.nanoTime();

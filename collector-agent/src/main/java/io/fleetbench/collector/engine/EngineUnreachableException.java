@@ -3,7 +3,7 @@ package io.fleetbench.collector.engine;
 import java.net.URI;
 
 /**
- * The Docker engine did not answer: the socket is missing, the agent may not open it, or the connection timed out.
+ * The Docker engine did not respond: the socket is missing, the agent may not open it, or the connection timed out.
  * The message is one line that names the engine's address and what to check, so a command-line runner can print
  * it as it is.
  */
@@ -12,7 +12,7 @@ public class EngineUnreachableException extends RuntimeException {
     private final URI dockerHost;
 
     public EngineUnreachableException(URI dockerHost, Throwable cause) {
-        super("Docker engine at " + dockerHost + " did not answer (" + describe(cause) + "): check that dockerd is"
+        super("Docker engine at " + dockerHost + " did not respond (" + describe(cause) + "): check that dockerd is"
                 + " running and that this user may open its socket, or set fleetbench.collector.docker-host to the"
                 + " engine's address", cause);
         this.dockerHost = dockerHost;

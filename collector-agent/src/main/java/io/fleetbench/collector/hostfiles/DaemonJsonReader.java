@@ -36,7 +36,7 @@ public final class DaemonJsonReader {
     private final String configFile;
 
     /**
-     * @param hostRoot where the host's root folder is visible to the agent
+     * @param hostRoot the folder in which the agent sees the host's root folder
      * @param configFile the daemon.json path as seen on the host, such as {@code /etc/docker/daemon.json}
      */
     public DaemonJsonReader(Path hostRoot, String configFile) {
@@ -44,7 +44,10 @@ public final class DaemonJsonReader {
         this.configFile = configFile;
     }
 
-    /** Reads the file under the host root; never throws for a missing, unreadable or invalid file. */
+    /**
+     * Reads the file under the host root. A missing, unreadable or invalid file gives a configuration without
+     * settings, not an exception.
+     */
     public DaemonConfig read() {
         Path file = HostPaths.resolve(hostRoot, configFile);
         byte[] content;

@@ -14,7 +14,7 @@ public final class HostPaths {
     /**
      * Returns {@code hostPath} under {@code hostRoot}.
      *
-     * @param hostRoot where the host's root folder is visible to the agent, {@code /} when it runs on the host
+     * @param hostRoot the folder in which the agent sees the host's root folder, {@code /} when it runs on the host
      * @param hostPath an absolute path as seen on the host
      * @throws IllegalArgumentException where the path is relative or leaves the host root through {@code ..}
      */

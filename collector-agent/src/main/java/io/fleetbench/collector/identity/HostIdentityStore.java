@@ -33,7 +33,7 @@ public class HostIdentityStore {
     static final String HOST_ID_FILE = "host-id.properties";
     static final String MACHINE_ID_FILE = "machine-id";
 
-    /** Where systemd and D-Bus keep the machine's identity, as seen on the host. */
+    /** Paths of the machine identity files of systemd and D-Bus, as seen on the host. */
     private static final List<String> MACHINE_ID_PATHS = List.of("/etc/machine-id", "/var/lib/dbus/machine-id");
 
     /** Prefix of derived ids; a derived id is this prefix and 32 hex digits, 128 bits of the hash. */
@@ -48,7 +48,7 @@ public class HostIdentityStore {
 
     /**
      * @param stateDir the agent's state folder
-     * @param hostRoot where the host's root folder is visible to the agent
+     * @param hostRoot the folder in which the agent sees the host's root folder
      * @param dockerHost the engine's address, part of the id so that two engines on one machine differ
      * @param fixedHostId an operator-given id that replaces the derived one, or {@code null}
      */

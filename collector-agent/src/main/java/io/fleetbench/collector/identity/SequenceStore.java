@@ -23,7 +23,7 @@ public class SequenceStore {
     /**
      * Increments the stored number, stores it before returning it, and returns it; the first call returns 1.
      *
-     * @throws IllegalStateException where the file holds something other than a number
+     * @throws IllegalStateException where the file contains something other than a number
      * @throws UncheckedIOException where the file cannot be read or written
      */
     public synchronized long next() {

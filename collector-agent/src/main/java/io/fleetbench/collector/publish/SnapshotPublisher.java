@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -14,8 +15,8 @@ import org.springframework.kafka.support.SendResult;
 
 /**
  * Sends snapshots to Kafka as {@link EventCodec} JSON, keyed by host id, and waits for the broker's acknowledgement.
- * A failed send is logged and reported to the caller, never thrown, so the agent stays alive and the next collection
- * tries again with a fresh snapshot.
+ * A failed or unacknowledged send is logged and returned as {@code false} instead of thrown, so the agent stays
+ * alive and the next collection tries again with a fresh snapshot.
  */
 public class SnapshotPublisher {
 
@@ -55,6 +56,10 @@ public class SnapshotPublisher {
                     snapshot.sequence(), snapshot.hostId(), snapshot.eventId(), value.length, snapshot.trigger(),
                     metadata.topic(), metadata.partition(), metadata.offset());
             return true;
+        } catch (KafkaException | org.springframework.kafka.KafkaException e) {
+            log.warn("Failed to send snapshot {} of host {} (event {}) to {}; the next collection retries",
+                    snapshot.sequence(), snapshot.hostId(), snapshot.eventId(), topic, e);
+            return false;
         } catch (ExecutionException e) {
             log.warn("Failed to publish snapshot {} of host {} (event {}) to {}; the next collection retries",
                     snapshot.sequence(), snapshot.hostId(), snapshot.eventId(), topic, e.getCause());

@@ -86,7 +86,7 @@ class EngineReaderIntegrationTests {
 
             assertThatThrownBy(reader::ping)
                     .isInstanceOf(EngineUnreachableException.class)
-                    .hasMessageStartingWith("Docker engine at " + missing + " did not answer (")
+                    .hasMessageStartingWith("Docker engine at " + missing + " did not respond (")
                     .hasMessageContaining("set fleetbench.collector.docker-host")
                     .hasMessageNotContaining("\n");
             assertThatThrownBy(reader::read).isInstanceOf(EngineUnreachableException.class);

@@ -62,6 +62,7 @@ class SecretDetectorTests {
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
                     + " | value looks like a JSON Web Token",
             "postgres://app:s3cr3t@db.internal:5432/app | value looks like a URL with a password",
+            "redis://:s3cr3t@cache.internal:6379 | value looks like a URL with a password",
             "9fK2mQ7xL4pR8vT1wZ6bN3cH5jD0sA | value looks like a random token",
     })
     void detectsSecretValueShapes(String value, String reason) {

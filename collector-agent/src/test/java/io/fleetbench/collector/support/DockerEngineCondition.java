@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Disables tests, with the reason shown in the report, when no Docker engine answers {@code GET /_ping} on
+ * Disables tests, with the reason shown in the report, when no Docker engine responds to {@code GET /_ping} on
  * {@link #SOCKET}. CI always has an engine; start one locally with {@code scripts/test-engine.sh start}.
  */
 public class DockerEngineCondition implements ExecutionCondition {
@@ -25,15 +25,15 @@ public class DockerEngineCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (engineAnswers()) {
-            return ConditionEvaluationResult.enabled("Docker engine answers on " + SOCKET);
+        if (engineResponds()) {
+            return ConditionEvaluationResult.enabled("Docker engine responds on " + SOCKET);
         }
-        return ConditionEvaluationResult.disabled("No Docker engine answers on " + SOCKET
+        return ConditionEvaluationResult.disabled("No Docker engine responds on " + SOCKET
                 + ": start one with scripts/test-engine.sh start");
     }
 
-    /** Returns whether the engine answered a ping; the first answer is kept for the rest of the test run. */
-    public static synchronized boolean engineAnswers() {
+    /** Returns whether the engine responded to a ping. The first result is kept for the rest of the test run. */
+    public static synchronized boolean engineResponds() {
         if (available == null) {
             available = ping();
         }

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Runs the annotated tests only when a Docker engine answers on {@code /var/run/docker.sock}. */
+/** Runs the annotated tests only when a Docker engine responds on {@code /var/run/docker.sock}. */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(DockerEngineCondition.class)

@@ -195,9 +195,11 @@ class CollectorAgentIntegrationTests {
         return new KafkaConsumer<>(config);
     }
 
+    /** Creates the state folder under the build folder, because the agent keeps writing to it until the JVM exits. */
     private static Path temporaryFolder() {
         try {
-            return Files.createTempDirectory("collector-it-state-");
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target"), "collector-it-state-").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

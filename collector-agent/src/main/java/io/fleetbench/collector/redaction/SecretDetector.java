@@ -105,7 +105,10 @@ public final class SecretDetector {
         return name.length() > FILE_SUFFIX.length() && name.toUpperCase(Locale.ROOT).endsWith(FILE_SUFFIX);
     }
 
-    /** Returns {@code name contains <WORD>} where a word part of the name marks a secret, else {@code null}. */
+    /**
+     * Returns {@code name contains <WORD>} where a word part of the name, or a distinctive word inside a longer
+     * part, marks a secret, else {@code null}.
+     */
     public static @Nullable String nameReason(String name) {
         List<String> parts = wordParts(name);
         for (String part : parts) {

@@ -163,7 +163,7 @@ public final class TestSnapshots {
         }
     }
 
-    /** Builds the engine's {@code /info} facts, by default with seccomp, live restore and syslog logging. */
+    /** Builds the engine's {@code /info} facts, by default with seccomp, live restore and gelf logging. */
     public static final class EngineBuilder {
 
         private List<String> securityOptions = List.of("name=seccomp,profile=default");

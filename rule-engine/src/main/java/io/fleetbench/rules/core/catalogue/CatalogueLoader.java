@@ -108,9 +108,11 @@ public final class CatalogueLoader {
         Object document = parse(source, reader);
         if (!(document instanceof Map<?, ?> root)) {
             throw new InvalidCatalogueException("Benchmark catalogue " + source
-                    + " is invalid: its top level must be a mapping with " + String.join(", ", TOP_LEVEL_FIELDS.stream().sorted().toList()));
+                    + " is invalid: its top level must be a mapping with the fields "
+                    + String.join(", ", TOP_LEVEL_FIELDS.stream().sorted().toList()));
         }
         rejectUnknownFields(source, "the top level", root, TOP_LEVEL_FIELDS);
+
         String benchmarkId = requireString(source, "the top level", root, "benchmark");
         if (!benchmarkId.equals(BENCHMARK_ID)) {
             throw new InvalidCatalogueException("Benchmark catalogue " + source + " has benchmark '" + benchmarkId
@@ -118,20 +120,28 @@ public final class CatalogueLoader {
         }
         String version = requireString(source, "the top level", root, "version");
         String title = requireString(source, "the top level", root, "title");
+
         Object entries = root.get("recommendations");
         if (!(entries instanceof List<?> list) || list.isEmpty()) {
             throw new InvalidCatalogueException("Benchmark catalogue " + source
                     + " is invalid: 'recommendations' must be a non-empty list");
         }
+        return new BenchmarkCatalogue(source, benchmarkId, version, title, readRecommendations(source, list));
+    }
+
+    /** Reads every entry and rejects a second use of an id or a check key. */
+    private List<Recommendation> readRecommendations(String source, List<?> entries) {
         List<Recommendation> recommendations = new ArrayList<>();
         Map<String, String> idsByKey = new HashMap<>();
         Map<String, Integer> positionsById = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            Recommendation recommendation = readRecommendation(source, i + 1, list.get(i));
-            Integer earlier = positionsById.putIfAbsent(recommendation.id(), i + 1);
+        for (int i = 0; i < entries.size(); i++) {
+            int position = i + 1;
+            Recommendation recommendation = readRecommendation(source, position, entries.get(i));
+
+            Integer earlier = positionsById.putIfAbsent(recommendation.id(), position);
             if (earlier != null) {
                 throw new InvalidCatalogueException("Benchmark catalogue " + source + ": recommendation "
-                        + recommendation.id() + " is declared twice, at positions " + earlier + " and " + (i + 1)
+                        + recommendation.id() + " is declared twice, at positions " + earlier + " and " + position
                         + ". Give each recommendation its own id");
             }
             String otherId = idsByKey.putIfAbsent(recommendation.key(), recommendation.id());
@@ -142,7 +152,7 @@ public final class CatalogueLoader {
             }
             recommendations.add(recommendation);
         }
-        return new BenchmarkCatalogue(source, benchmarkId, version, title, recommendations);
+        return recommendations;
     }
 
     private Recommendation readRecommendation(String source, int position, @Nullable Object entry) {

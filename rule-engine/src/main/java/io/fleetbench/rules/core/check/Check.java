@@ -4,7 +4,7 @@ import io.fleetbench.model.finding.TargetKind;
 import java.util.List;
 
 /**
- * One assertion about a host, evaluated purely from its snapshot. A check knows nothing of benchmark numbers: the
+ * One assertion about a host, evaluated purely from its snapshot. A check carries no benchmark number, because the
  * catalogue maps a recommendation to the check's {@link #key()}.
  *
  * <p>Implementations return at least one result, so that no recommendation is silently missing from a report. A

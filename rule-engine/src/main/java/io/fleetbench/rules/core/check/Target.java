@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one check result is about.
+ * The subject of one check result.
  *
  * @param kind the kind of target
  * @param key the stable key across runs, such as {@code container:web}; containers are keyed by name because a

@@ -28,7 +28,7 @@ public final class DefaultBridgeTrafficRestricted extends DaemonCheck {
     protected Assessment assess(CheckContext context) {
         List<NetworkFacts> networks = context.networks();
         if (networks.isEmpty()) {
-            // Every engine has at least the host and none networks, so an empty list means the facts are missing.
+            // Every Linux engine has at least the host and none networks, so an empty list means the facts are missing.
             return Assessment.info("the snapshot lists no networks, so the default bridge could not be inspected"
                     + iccSettingNote(context, null));
         }

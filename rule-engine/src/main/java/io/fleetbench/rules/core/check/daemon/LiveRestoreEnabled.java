@@ -28,7 +28,7 @@ public final class LiveRestoreEnabled extends DaemonCheck {
         }
         if ("active".equalsIgnoreCase(context.engine().swarmNodeState())) {
             // NOTE: docker-bench-security passes this case because older engines rejected live restore in swarm
-            // mode; whether a given engine version accepts both is not checked here, so the verdict is INFO.
+            // mode. This check does not know which engine versions accept both, so the verdict is INFO.
             return Assessment.info("LiveRestoreEnabled is false (engine API) and the node is in an active swarm, "
                     + "where older engines reject live restore. Decide by hand");
         }

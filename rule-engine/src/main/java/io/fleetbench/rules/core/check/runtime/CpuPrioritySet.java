@@ -6,8 +6,8 @@ import io.fleetbench.rules.core.check.CheckContext;
 import io.fleetbench.rules.core.check.ContainerCheck;
 
 /**
- * Each container has a CPU weight other than the default, or a CPU quota. CIS treats {@code CpuShares} of 0 or
- * 1024 as not set, because 0 means the default weight of 1024. A {@code NanoCpus} quota passes too, as in
+ * Each container has a CPU weight other than the default, or a CPU quota. {@code CpuShares} of 0 means the default
+ * weight of 1024, so 0 and 1024 both count as not set. A {@code NanoCpus} quota passes too, as in
  * docker-bench-security, because it also keeps one container from starving the others.
  */
 public final class CpuPrioritySet extends ContainerCheck {

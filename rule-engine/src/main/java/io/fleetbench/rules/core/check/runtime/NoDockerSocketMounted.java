@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NoDockerSocketMounted extends ContainerCheck {
 
-    /** Where dockerd listens by default; most distributions link {@code /var/run} to {@code /run}. */
+    /** The socket paths dockerd listens on by default. Most distributions link {@code /var/run} to {@code /run}. */
     static final List<String> DEFAULT_SOCKETS = List.of("/var/run/docker.sock", "/run/docker.sock");
 
     private static final String SOCKET_FILE_NAME = "docker.sock";

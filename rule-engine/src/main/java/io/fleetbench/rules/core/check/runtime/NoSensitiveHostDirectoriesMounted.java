@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * No container mounts a sensitive host folder or anything below it. Read-only mounts count too, because reading
- * {@code /etc} or {@code /proc} already leaks credentials and host state; the reason says which mode each mount has.
+ * {@code /etc} or {@code /proc} already leaks credentials and host state. The reason names each mount's mode.
  */
 public final class NoSensitiveHostDirectoriesMounted extends ContainerCheck {
 

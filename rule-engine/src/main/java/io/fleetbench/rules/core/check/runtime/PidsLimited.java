@@ -20,7 +20,7 @@ public final class PidsLimited extends ContainerCheck {
             return Assessment.warn("HostConfig.PidsLimit is absent, so the number of processes is unlimited");
         }
         if (limit <= 0) {
-            // The engine reports 0 or -1 for no limit, depending on its version and how the container was created.
+            // The Engine API accepts both 0 and -1 as unlimited. Engine 20.10 omits the field when no limit is set.
             return Assessment.warn("HostConfig.PidsLimit is " + limit + ", so the number of processes is unlimited");
         }
         return Assessment.pass("HostConfig.PidsLimit is " + limit);

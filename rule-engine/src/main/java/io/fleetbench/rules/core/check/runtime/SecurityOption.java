@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * One entry of a container's {@code HostConfig.SecurityOpt}, split the way the engine splits it: at the first
- * {@code =}, else at the first {@code :} (the form engines before 17.04 used), and a bare {@code no-new-privileges}
- * meaning {@code true}.
+ * {@code =}, else at the first {@code :}, the older separator that engines still accept. A bare
+ * {@code no-new-privileges} means {@code true}.
  *
  * @param name the option name, such as {@code seccomp} or {@code no-new-privileges}
  * @param value the option value, or empty for a bare option

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * No container carries a secret in a plain-text environment variable, where {@code docker inspect}, child processes
  * and crash dumps can read it. The agent marks secret-looking variables by name or value shape and removes every
- * value, so this check sees names only; a {@code _FILE} variable that points to a mounted secret file passes.
+ * value, so this check receives names only. A {@code _FILE} variable that points to a mounted secret file passes.
  */
 public final class NoPlainTextSecretsInEnvironment extends ContainerCheck {
 

@@ -64,8 +64,8 @@ class ImagesDefineHealthcheckTests {
     }
 
     /**
-     * The model's healthcheck flag is a primitive, so the codec rejects an image without it and the snapshot goes to
-     * the dead-letter topic, so the check never sees an absent value.
+     * The model's healthcheck flag is a primitive, so the codec rejects an image without it.
+     * Such a snapshot goes to the dead-letter topic, and the check never receives an absent value.
      */
     @Test
     void rejectsSnapshotWithoutHealthcheckField() {

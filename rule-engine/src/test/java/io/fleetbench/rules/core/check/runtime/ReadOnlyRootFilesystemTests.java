@@ -50,8 +50,8 @@ class ReadOnlyRootFilesystemTests {
     }
 
     /**
-     * The model's read-only flag is a primitive, so the codec rejects a container without it and the snapshot goes
-     * to the dead-letter topic, so the check never sees an absent value.
+     * The model's read-only flag is a primitive, so the codec rejects a container without it.
+     * Such a snapshot goes to the dead-letter topic, and the check never receives an absent value.
      */
     @Test
     void rejectsSnapshotWithoutReadonlyField() {

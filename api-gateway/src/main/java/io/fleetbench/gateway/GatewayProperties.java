@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the API gateway, under {@code fleetbench.gateway}.
  *
- * @param reportServiceUri the report service's base URI; requests under {@code /api/} go there with path and query
- *     unchanged
+ * @param reportServiceUri the report service's base URI, which receives every request under {@code /api/} with path
+ *     and query unchanged
  * @param users the accounts allowed to call the API, each with a bcrypt password hash and its roles
  * @param rateLimit the per-user request rate limit
  */
@@ -53,7 +53,7 @@ public record GatewayProperties(
      * One API account.
      *
      * @param name the user name sent in HTTP Basic authentication
-     * @param passwordHash the password as a bcrypt hash with the {@code {bcrypt}} prefix; plain text is rejected
+     * @param passwordHash the password as a bcrypt hash with the {@code {bcrypt}} prefix, never as plain text
      * @param roles the roles granted to the user
      */
     public record User(@NotBlank String name, @NotBlank String passwordHash, @NotEmpty Set<Role> roles) {

@@ -298,7 +298,7 @@ class ApiGatewayIntegrationTests {
                 .jsonPath("$.status").isEqualTo(502)
                 .jsonPath("$.title").isEqualTo("Bad Gateway")
                 .jsonPath("$.detail").value(String.class,
-                        detail -> assertThat(detail).startsWith("The upstream service did not accept the connection."))
+                        detail -> assertThat(detail).startsWith("The gateway failed to connect to the upstream service."))
                 .jsonPath("$.instance").isEqualTo("/api/v1/unreachable/hosts");
     }
 

@@ -2,6 +2,7 @@ package io.fleetbench.gateway.problem;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +50,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException statusError) {
             return fromStatusException(exchange, statusError);
         }
-        if (hasCause(error, ConnectException.class)) {
-            log.warn("Route {} could not connect to {} for request {}: {}", routeId(exchange), targetUrl(exchange),
+        // An unresolvable host name fails the connection just as a refused port does, so both answer 502.
+        if (hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)) {
+            log.warn("Route {} failed to connect to {} for request {}: {}", routeId(exchange), targetUrl(exchange),
                     requestId, error.toString());
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-                    "The upstream service did not accept the connection. Retry later; if this persists, check that "
+                    "The gateway failed to connect to the upstream service. Retry later. If this persists, check that "
                             + "the report service runs and that fleetbench.gateway.report-service-uri points to it.");
         }
         log.error("Request {} {} (id {}) failed in the gateway", exchange.getRequest().getMethod(),

@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes an RFC 9457 problem detail as the response body, with the same codecs that WebFlux uses for controllers.
- * The {@code instance} member is the request path and {@code requestId} the server's id of the request, which
- * also appears in the gateway's log lines about it.
+ * The {@code instance} member is the request path, and {@code requestId} is the server's id of the request, which the
+ * gateway's log lines about failed requests also name.
  */
 @Component
 public class ProblemResponseWriter {
@@ -31,7 +31,7 @@ public class ProblemResponseWriter {
                 .filter(candidate -> candidate.canWrite(PROBLEM_TYPE, MediaType.APPLICATION_PROBLEM_JSON))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
-                        "No HTTP message writer for application/problem+json: add a JSON library such as Jackson"));
+                        "No HTTP message writer for application/problem+json was found. Add a JSON library such as Jackson."));
     }
 
     /** Sets the status and writes a problem detail with the given detail text, unless the response is committed. */

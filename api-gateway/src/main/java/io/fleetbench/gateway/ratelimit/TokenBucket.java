@@ -52,8 +52,8 @@ final class TokenBucket {
      *
      * @param allowed whether a token was taken
      * @param retryAfter for a rejection, the time until a token is available; zero when allowed
-     * @param rejectedInARow for a rejection, how many attempts in a row this bucket has rejected, this one included;
-     *     when allowed, how many were rejected just before it
+     * @param rejectedInARow for a rejection, how many attempts in a row this bucket has rejected, this one included.
+     *     When allowed, how many were rejected just before it.
      */
     record Take(boolean allowed, Duration retryAfter, long rejectedInARow) {
     }

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Replaces the caller's credentials with the authenticated user name before a request leaves the gateway, on every
- * route. The upstream service never sees the password, and it can trust {@value #USER_HEADER} because any value the
- * client sent under that name is removed first.
+ * route. The upstream service never sees the password. It can trust {@value #USER_HEADER} while the gateway is its
+ * only client, because any value the client sent under that name is removed first.
  */
 @Component
 class AuthenticatedUserHeaderFilter implements GlobalFilter, Ordered {
@@ -36,7 +36,7 @@ class AuthenticatedUserHeaderFilter implements GlobalFilter, Ordered {
                         .build()));
     }
 
-    /** Runs first, so that no later filter or route sees the client's credentials. */
+    /** Runs first, so that later gateway filters already receive the request without the client's credentials. */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;

@@ -10,8 +10,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which requests each role may send. The health endpoint and its groups stay open for container health checks;
- * reading the API needs VIEWER or ADMIN, any other method on it needs ADMIN, and every other path is denied.
+ * The requests each role may send. The health endpoint and its groups stay open for container health checks.
+ * Reading the API needs VIEWER or ADMIN, any other method on it needs ADMIN, and every other path is denied.
  */
 final class ApiAccessRules {
 

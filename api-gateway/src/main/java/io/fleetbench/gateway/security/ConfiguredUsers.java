@@ -32,12 +32,12 @@ final class ConfiguredUsers {
     /**
      * Converts and checks the configured users.
      *
-     * @throws InvalidUsersException if a password hash is not a {@code {bcrypt}} hash, or two users share a name;
-     *     user names are case-insensitive, as in Spring Security's in-memory user store
+     * @throws InvalidUsersException if a password hash is not a {@code {bcrypt}} hash, or if two users share a name,
+     *     compared without case as Spring Security's in-memory user store does
      */
     static List<UserDetails> toUserDetails(List<GatewayProperties.User> users) {
         if (users.isEmpty()) {
-            throw new InvalidUsersException("fleetbench.gateway.users is empty: configure at least one user. "
+            throw new InvalidUsersException("fleetbench.gateway.users is empty. Configure at least one user. "
                     + HASH_HELP);
         }
         List<UserDetails> details = new ArrayList<>(users.size());
@@ -49,8 +49,8 @@ final class ConfiguredUsers {
             Integer earlier = indexByName.putIfAbsent(user.name().toLowerCase(Locale.ROOT), index);
             if (earlier != null) {
                 throw new InvalidUsersException(key + ".name '" + user.name() + "' repeats the name of "
-                        + "fleetbench.gateway.users[" + earlier + "] (names are case-insensitive): give each user "
-                        + "a distinct name");
+                        + "fleetbench.gateway.users[" + earlier + "], and names are case-insensitive. Give each user "
+                        + "a distinct name.");
             }
             requireBcryptHash(key, user);
 
@@ -66,7 +66,7 @@ final class ConfiguredUsers {
         String hash = user.passwordHash();
         if (!hash.startsWith(BCRYPT_PREFIX)) {
             throw new InvalidUsersException(key + ".password-hash of user '" + user.name() + "' does not start with "
-                    + BCRYPT_PREFIX + ": only bcrypt hashes are accepted, never plain-text passwords. " + HASH_HELP);
+                    + BCRYPT_PREFIX + ". Only bcrypt hashes are accepted, never plain-text passwords. " + HASH_HELP);
         }
         if (!BCRYPT_HASH.matcher(hash.substring(BCRYPT_PREFIX.length())).matches()) {
             throw new InvalidUsersException(key + ".password-hash of user '" + user.name() + "' is not a valid "

@@ -40,8 +40,8 @@ class SecurityConfiguration {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder()));
     }
 
-    // NOTE: HTTP Basic checks the bcrypt hash on every request, which costs about 2^cost rounds of CPU each time.
-    // A cost of 10 keeps a check in the tens of milliseconds on a current server core.
+    // NOTE: HTTP Basic checks the bcrypt hash on every request, and each check runs 2^cost bcrypt rounds, so the
+    // cost factor of the configured hashes bounds how many requests per second one CPU core can authenticate.
     @Bean
     ReactiveUserDetailsService userDetailsService(GatewayProperties properties) {
         return new MapReactiveUserDetailsService(ConfiguredUsers.toUserDetails(properties.users()));

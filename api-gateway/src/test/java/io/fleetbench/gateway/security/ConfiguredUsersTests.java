@@ -46,8 +46,8 @@ class ConfiguredUsersTests {
 
         assertThatExceptionOfType(InvalidUsersException.class)
                 .isThrownBy(() -> ConfiguredUsers.toUserDetails(users))
-                .withMessage("fleetbench.gateway.users[1].name 'Alice' repeats the name of fleetbench.gateway.users[0] "
-                        + "(names are case-insensitive): give each user a distinct name");
+                .withMessage("fleetbench.gateway.users[1].name 'Alice' repeats the name of fleetbench.gateway.users[0], "
+                        + "and names are case-insensitive. Give each user a distinct name.");
     }
 
     @Test

@@ -71,7 +71,7 @@ final class EvaluateSnapshotFunction implements Function<Message<byte[]>, Messag
     private static void warnOnKeyMismatch(Message<byte[]> record, HostSnapshotCollected snapshot) {
         String key = receivedKey(record);
         if (key != null && !key.equals(snapshot.hostId())) {
-            log.warn("Record key {} differs from the host id {} of snapshot {}; the report is keyed by the host id",
+            log.warn("Record key {} differs from the host id {} of snapshot {}, so the report is keyed by the host id",
                     key, snapshot.hostId(), snapshot.eventId());
         }
     }

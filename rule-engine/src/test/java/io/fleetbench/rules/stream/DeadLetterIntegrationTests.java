@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.event.HostSnapshotCollected;
+import io.fleetbench.model.event.InvalidEventException;
 import io.fleetbench.model.event.Topics;
 import io.fleetbench.rules.stream.KafkaTestClient.RecordReader;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.binder.ConsumerProperties;
-import io.fleetbench.model.event.InvalidEventException;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 
 @ExtendWith(OutputCaptureExtension.class)
 class DeadLetterIntegrationTests extends RuleEngineIntegrationTest {
@@ -38,10 +38,10 @@ class DeadLetterIntegrationTests extends RuleEngineIntegrationTest {
         String garbageKey = "garbage-" + UUID.randomUUID();
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         String futureKey = "future-" + UUID.randomUUID();
-        byte[] future = EventCodec.encode(snapshot().hostId(futureKey).build()).clone();
-        future = new String(future, StandardCharsets.UTF_8)
-                .replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":99")
+        String currentJson = new String(EventCodec.encode(snapshot().hostId(futureKey).build()), StandardCharsets.UTF_8);
+        byte[] future = currentJson.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":99")
                 .getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(future, StandardCharsets.UTF_8)).contains("\"schemaVersion\":99");
         String validHost = "after-dlq-" + UUID.randomUUID();
         HostSnapshotCollected valid = snapshot().hostId(validHost).containers(container("web")).build();
 

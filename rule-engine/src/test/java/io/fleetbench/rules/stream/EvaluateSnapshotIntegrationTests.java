@@ -3,6 +3,7 @@ package io.fleetbench.rules.stream;
 import static io.fleetbench.rules.core.TestSnapshots.container;
 import static io.fleetbench.rules.core.TestSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetbench.collector.fixtures.EngineFixtures;
@@ -31,7 +32,8 @@ class EvaluateSnapshotIntegrationTests extends RuleEngineIntegrationTest {
     void publishesOneReportKeyedByHost() throws Exception {
         String hostId = "it-host-" + UUID.randomUUID();
         HostSnapshotCollected sent = snapshot().hostId(hostId).sequence(7)
-                .containers(container("web"), container("admin").privileged(), container("old").privileged().stopped("exited"))
+                .containers(container("web"), container("admin").privileged(),
+                        container("old").privileged().stopped("exited"))
                 .build();
 
         try (RecordReader reports = kafka().reader(Topics.AUDIT_REPORTS)) {
@@ -52,9 +54,9 @@ class EvaluateSnapshotIntegrationTests extends RuleEngineIntegrationTest {
                     .filteredOn(finding -> finding.checkId().equals("5.5"))
                     .extracting(Finding::targetKey, Finding::status)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("container:web", Status.PASS),
-                            org.assertj.core.groups.Tuple.tuple("container:admin", Status.WARN),
-                            org.assertj.core.groups.Tuple.tuple("container:old", Status.WARN));
+                            tuple("container:web", Status.PASS),
+                            tuple("container:admin", Status.WARN),
+                            tuple("container:old", Status.WARN));
         }
     }
 

@@ -6,7 +6,6 @@ import static io.fleetbench.model.finding.Status.WARN;
 import static io.fleetbench.rules.core.TestSnapshots.engine;
 import static io.fleetbench.rules.core.TestSnapshots.network;
 import static io.fleetbench.rules.core.TestSnapshots.snapshot;
-import static io.fleetbench.rules.core.TestSnapshots.withoutEngineField;
 import static io.fleetbench.rules.core.check.CheckTables.expect;
 import static io.fleetbench.rules.core.check.CheckTables.row;
 

@@ -1,12 +1,8 @@
 package io.fleetbench.rules.core.check.daemon;
 
-import static io.fleetbench.model.finding.Status.INFO;
 import static io.fleetbench.model.finding.Status.PASS;
 import static io.fleetbench.model.finding.Status.WARN;
-import static io.fleetbench.rules.core.TestSnapshots.engine;
-import static io.fleetbench.rules.core.TestSnapshots.network;
 import static io.fleetbench.rules.core.TestSnapshots.snapshot;
-import static io.fleetbench.rules.core.TestSnapshots.withoutEngineField;
 import static io.fleetbench.rules.core.check.CheckTables.expect;
 import static io.fleetbench.rules.core.check.CheckTables.row;
 
@@ -14,7 +10,6 @@ import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.rules.core.check.CheckTables;
 import io.fleetbench.rules.core.check.CheckTables.Expected;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

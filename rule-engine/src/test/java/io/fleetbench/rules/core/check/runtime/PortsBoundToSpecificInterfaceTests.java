@@ -1,9 +1,7 @@
 package io.fleetbench.rules.core.check.runtime;
 
-import static io.fleetbench.model.finding.Status.INFO;
 import static io.fleetbench.model.finding.Status.PASS;
 import static io.fleetbench.model.finding.Status.WARN;
-import static io.fleetbench.rules.core.TestSnapshots.bind;
 import static io.fleetbench.rules.core.TestSnapshots.container;
 import static io.fleetbench.rules.core.TestSnapshots.engine;
 import static io.fleetbench.rules.core.TestSnapshots.snapshot;
@@ -12,7 +10,6 @@ import static io.fleetbench.rules.core.check.CheckTables.expect;
 import static io.fleetbench.rules.core.check.CheckTables.row;
 
 import io.fleetbench.model.event.HostSnapshotCollected;
-import io.fleetbench.model.snapshot.MountFacts;
 import io.fleetbench.model.snapshot.PortBindingFacts;
 import io.fleetbench.rules.core.check.CheckTables;
 import io.fleetbench.rules.core.check.CheckTables.Expected;

@@ -38,6 +38,7 @@ public record GatewayProperties(
         return users == null ? List.of() : users;
     }
 
+    /** Checked by Bean Validation, which treats this method as the property {@code reportServiceUriHttp}. */
     @AssertTrue(message = "fleetbench.gateway.report-service-uri must be an absolute http or https URI with a host, "
             + "such as http://report-service:8081")
     boolean isReportServiceUriHttp() {

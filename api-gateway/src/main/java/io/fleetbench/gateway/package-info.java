@@ -1,4 +1,4 @@
-/** The API gateway: authenticates, authorizes and rate-limits API requests before the report service sees them. */
+/** The API gateway: authenticates, authorizes and rate-limits API requests before they reach the report service. */
 @NullMarked
 package io.fleetbench.gateway;
 

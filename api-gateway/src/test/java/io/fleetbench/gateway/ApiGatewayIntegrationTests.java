@@ -274,7 +274,7 @@ class ApiGatewayIntegrationTests {
     }
 
     @Test
-    void answersSlowBackendWithGatewayTimeout() {
+    void timesOutSlowBackendWith504() {
         client.get().uri("/api/v1/slow")
                 .headers(admin::authenticate)
                 .exchange()
@@ -284,11 +284,11 @@ class ApiGatewayIntegrationTests {
                 .jsonPath("$.status").isEqualTo(504)
                 .jsonPath("$.title").isEqualTo("Gateway Timeout")
                 .jsonPath("$.detail").isEqualTo(
-                        "The upstream service did not answer within the gateway's response timeout. Retry later.");
+                        "The upstream service did not respond within the gateway's response timeout. Retry later.");
     }
 
     @Test
-    void answersUnreachableBackendWithBadGateway() {
+    void reportsUnreachableBackendWith502() {
         client.get().uri("/api/v1/unreachable/hosts")
                 .headers(admin::authenticate)
                 .exchange()

@@ -13,8 +13,8 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A real HTTP server on a random loopback port that plays the report service in gateway tests: it answers a canned
- * host list, accepts waivers, answers one path only after {@link #SLOW_DELAY}, and records every request it receives.
+ * A real HTTP server on a random loopback port that replaces the report service in gateway tests. It returns a
+ * canned host list, accepts waivers, responds on one path only after {@link #SLOW_DELAY}, and records every request.
  */
 final class RecordingBackendServer implements AutoCloseable {
 
@@ -29,7 +29,7 @@ final class RecordingBackendServer implements AutoCloseable {
         this.server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
-                .handle(this::answer)
+                .handle(this::respond)
                 .bindNow();
     }
 
@@ -37,14 +37,14 @@ final class RecordingBackendServer implements AutoCloseable {
         return server.port();
     }
 
-    /** Returns and forgets the requests received so far. */
+    /** Returns the requests received so far and removes them from the record. */
     List<ReceivedRequest> drain() {
         List<ReceivedRequest> requests = new ArrayList<>();
         received.drainTo(requests);
         return requests;
     }
 
-    private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+    private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response) {
         return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
             HttpHeaders headers = new HttpHeaders();
             request.requestHeaders().forEach(entry -> headers.add(entry.getKey(), entry.getValue()));

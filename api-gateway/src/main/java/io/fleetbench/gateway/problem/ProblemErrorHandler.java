@@ -19,7 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers every error that reaches the top of the gateway, such as an unreachable or slow report service, with a
+ * Responds to every error that reaches the top of the gateway, such as an unreachable or slow report service, with a
  * problem detail instead of Spring Boot's default error JSON. It replaces Boot's handler, which backs off when an
  * {@link ErrorWebExceptionHandler} bean exists, and runs at the same order, before WebFlux's own status handler.
  */
@@ -50,7 +50,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException statusError) {
             return fromStatusException(exchange, statusError);
         }
-        // An unresolvable host name fails the connection just as a refused port does, so both answer 502.
+        // An unresolvable host name fails the connection just as a refused port does, so both respond with 502.
         if (hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)) {
             log.warn("Route {} failed to connect to {} for request {}: {}", routeId(exchange), targetUrl(exchange),
                     requestId, error.toString());
@@ -72,7 +72,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             log.warn("Route {} timed out waiting for {} on request {}: {}", routeId(exchange), targetUrl(exchange),
                     exchange.getRequest().getId(), error.getReason());
             return ProblemDetail.forStatusAndDetail(status,
-                    "The upstream service did not answer within the gateway's response timeout. Retry later.");
+                    "The upstream service did not respond within the gateway's response timeout. Retry later.");
         }
         if (status.is5xxServerError()) {
             log.warn("Request {} {} (id {}) failed with status {}", exchange.getRequest().getMethod(),
@@ -81,9 +81,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             log.debug("Request {} {} (id {}) rejected with status {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), exchange.getRequest().getId(), status.value(), error.getReason());
         }
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String reason = error.getReason();
-        String detail = reason != null ? reason : known != null ? known.getReasonPhrase() : "HTTP " + status.value();
+        String detail = error.getReason();
+        if (detail == null) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            detail = known == null ? "HTTP " + status.value() : known.getReasonPhrase();
+        }
         return ProblemDetail.forStatusAndDetail(status, detail);
     }
 

@@ -1,4 +1,4 @@
-/** RFC 9457 problem-detail responses for errors the gateway answers itself. */
+/** RFC 9457 problem-detail responses for errors that the gateway responds to itself. */
 @NullMarked
 package io.fleetbench.gateway.problem;
 

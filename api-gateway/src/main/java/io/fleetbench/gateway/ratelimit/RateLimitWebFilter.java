@@ -14,7 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers 429 Too Many Requests with a {@code Retry-After} header and a problem detail when the authenticated user
+ * Responds with 429 Too Many Requests with a {@code Retry-After} header and a problem detail when the authenticated user
  * has no token left. Requests without an authenticated user pass through unchanged, and authorization decides
  * about them. This filter belongs inside the security filter chain, after authentication: it is deliberately not a bean,
  * because WebFlux would also run every {@link WebFilter} bean outside that chain.

@@ -3,7 +3,7 @@ package io.fleetbench.gateway.ratelimit;
 import java.time.Duration;
 
 /**
- * A token bucket that starts full, holds at most {@code capacity} tokens and gains {@code tokensPerSecond}
+ * A token bucket that starts full, contains at most {@code capacity} tokens and gains {@code tokensPerSecond}
  * continuously. Times are {@link System#nanoTime()} readings passed in by the caller, so tests control the clock.
  */
 final class TokenBucket {

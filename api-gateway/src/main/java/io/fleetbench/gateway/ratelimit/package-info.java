@@ -1,4 +1,4 @@
-/** In-memory token-bucket rate limiting per authenticated user, answered with 429 problem details. */
+/** In-memory token-bucket rate limiting per authenticated user, with 429 problem details for rejected requests. */
 @NullMarked
 package io.fleetbench.gateway.ratelimit;
 

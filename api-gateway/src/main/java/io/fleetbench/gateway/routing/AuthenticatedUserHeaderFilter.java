@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Replaces the caller's credentials with the authenticated user name before a request leaves the gateway, on every
- * route. The upstream service never sees the password. It can trust {@value #USER_HEADER} while the gateway is its
+ * route. The upstream service never receives the password. It can trust {@value #USER_HEADER} while the gateway is its
  * only client, because any value the client sent under that name is removed first.
  */
 @Component

@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers 403 Forbidden with a problem detail that names the user's roles and the role the request needs. Each
+ * Responds with 403 Forbidden with a problem detail that names the user's roles and the role the request needs. Each
  * denial is logged; the per-user rate limit, which runs before authorization, bounds how many lines one user adds.
  */
 final class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {

@@ -9,7 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers 401 Unauthorized with a Basic challenge and a problem detail, both when credentials are missing and when
+ * Responds with 401 Unauthorized with a Basic challenge and a problem detail, both when credentials are missing and when
  * the sent ones are invalid.
  */
 final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Logs rejected credentials at most once per interval with the number of rejections left out since the previous
- * line, because a password-guessing client would otherwise write one line per attempt. Each attempt is also logged
- * at DEBUG. Neither line contains the user name or password that was sent.
+ * Logs rejected credentials at INFO at most once per interval, with the number of rejections left out since the
+ * previous line, because a password-guessing client would otherwise write one line per attempt. The rejections in
+ * between are logged at DEBUG. No line contains the user name or password that was sent.
  */
 final class RejectedCredentialsLog {
 

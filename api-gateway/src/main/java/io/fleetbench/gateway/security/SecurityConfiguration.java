@@ -22,7 +22,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * Stateless HTTP Basic security for the gateway: no session, no cookie and no CSRF token, because every request
- * carries its credentials. Errors are answered as problem details.
+ * carries its credentials. Errors are sent as problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

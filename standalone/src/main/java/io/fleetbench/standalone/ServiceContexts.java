@@ -107,13 +107,17 @@ final class ServiceContexts implements AutoCloseable {
         Map<String, Object> all = new LinkedHashMap<>(properties);
         all.put("spring.config.name", configName);
         all.put("spring.application.name", configName);
+        // Passed as command-line arguments, because those outrank the service's own <module>.yml, while
+        // SpringApplicationBuilder.properties() would only set defaults beneath it.
+        String[] arguments = all.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
-                .properties(all)
-                .run();
+                .run(arguments);
         contexts.add(context);
         log.info("Started {} in {} ms", configName, (System.nanoTime() - started) / 1_000_000);
     }

@@ -50,6 +50,11 @@ public final class EventCodec {
         return decode(json, HostFindingsEvaluated.class, HostFindingsEvaluated.SCHEMA_VERSION);
     }
 
+    /** Parses and validates a runtime event. */
+    public static RuntimeEventObserved decodeRuntimeEvent(byte[] json) {
+        return decode(json, RuntimeEventObserved.class, RuntimeEventObserved.SCHEMA_VERSION);
+    }
+
     private static <T> T decode(byte[] json, Class<T> type, int supportedVersion) {
         String typeName = type.getSimpleName();
         if (json == null || json.length == 0) {

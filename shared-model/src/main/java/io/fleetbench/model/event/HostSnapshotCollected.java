@@ -18,13 +18,15 @@ import java.util.Objects;
  * @param occurredAt when collection finished
  * @param host the engine's identity
  * @param sequence per-host sequence number, increasing across agent restarts
- * @param trigger what caused the collection: {@code startup}, {@code interval} or an engine event such as
- *     {@code container:start}
+ * @param trigger what caused the collection: {@code startup}, {@code interval}, {@code resync} or an engine
+ *     event such as {@code event:container:start:web}
  * @param engine the engine's version and {@code /info} facts
  * @param daemon the daemon's effective configuration
  * @param containers every container, running or stopped
  * @param images every image
  * @param networks every network
+ * @param recentEvents the runtime events the agent observed shortly before this snapshot, oldest first. The agent
+ *     bounds this window by count and age. Agents older than this field send none, which reads as an empty list.
  */
 public record HostSnapshotCollected(
         int schemaVersion,
@@ -37,7 +39,8 @@ public record HostSnapshotCollected(
         DaemonConfig daemon,
         List<ContainerFacts> containers,
         List<ImageFacts> images,
-        List<NetworkFacts> networks) {
+        List<NetworkFacts> networks,
+        List<RuntimeEventObserved> recentEvents) {
 
     /** Schema version this code writes and the newest it reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -55,6 +58,30 @@ public record HostSnapshotCollected(
         containers = containers == null ? List.of() : List.copyOf(containers);
         images = images == null ? List.of() : List.copyOf(images);
         networks = networks == null ? List.of() : List.copyOf(networks);
+        recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
+    }
+
+    /** Creates a snapshot without runtime events, as agents before the event window wrote them. */
+    public HostSnapshotCollected(
+            int schemaVersion,
+            String eventId,
+            Instant occurredAt,
+            HostDescriptor host,
+            long sequence,
+            String trigger,
+            EngineInfo engine,
+            DaemonConfig daemon,
+            List<ContainerFacts> containers,
+            List<ImageFacts> images,
+            List<NetworkFacts> networks) {
+        this(schemaVersion, eventId, occurredAt, host, sequence, trigger, engine, daemon, containers, images, networks,
+                List.of());
+    }
+
+    /** Returns a copy of this snapshot with {@code events} as its window of recent runtime events. */
+    public HostSnapshotCollected withRecentEvents(List<RuntimeEventObserved> events) {
+        return new HostSnapshotCollected(schemaVersion, eventId, occurredAt, host, sequence, trigger, engine, daemon,
+                containers, images, networks, events);
     }
 
     /** Returns the host id, the Kafka key of this record. */

@@ -1,12 +1,13 @@
 package io.fleetbench.standalone;
 
+import io.fleetbench.standalone.audit.AuditCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code fleetbench} command line: the entry point of the executable jar. */
 @Command(name = "fleetbench", mixinStandardHelpOptions = true, versionProvider = FleetbenchVersion.class,
         description = "Continuous CIS Docker Benchmark compliance for a fleet of Docker hosts.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, AuditCommand.class})
 public final class FleetbenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,10 +22,25 @@ public final class DockerBenchText {
     private static final String RESET = "\u001B[0m";
 
     private final boolean colour;
+    private final boolean remediation;
+    private final FindingLocator locator;
 
     /** Creates a renderer that uses ANSI colours when {@code colour} is true. */
     public DockerBenchText(boolean colour) {
+        this(colour, false, FindingLocator.NONE);
+    }
+
+    /**
+     * Creates a renderer.
+     *
+     * @param colour whether to use ANSI colours
+     * @param remediation whether to print the remediation under each check that warns
+     * @param locator gives file positions, printed after a target's reason, or {@link FindingLocator#NONE}
+     */
+    public DockerBenchText(boolean colour, boolean remediation, FindingLocator locator) {
         this.colour = colour;
+        this.remediation = remediation;
+        this.locator = locator;
     }
 
     /** Renders {@code report} as lines separated by {@code \n}, ending with a line break. */
@@ -66,8 +81,13 @@ public final class DockerBenchText {
             out.append(line(verdict, String.format("%-5s- %s", entry.getKey(), first.title())));
             for (Finding finding : findings) {
                 if (finding.status() != Status.PASS && (findings.size() > 1 || verdict == Status.WARN)) {
-                    out.append(line(finding.status(), "     * " + targetName(finding.targetKey()) + ": " + finding.reason()));
+                    out.append(line(finding.status(), "     * " + targetName(finding.targetKey()) + ": " + finding.reason()
+                            + locator.locate(finding).map(DockerBenchText::describe).orElse("")));
                 }
+            }
+            if (remediation && verdict == Status.WARN) {
+                findings.stream().map(Finding::remediation).filter(text -> text != null).findFirst()
+                        .ifPresent(text -> out.append("       Remediation: ").append(text.strip()).append('\n'));
             }
         }
 
@@ -104,6 +124,10 @@ public final class DockerBenchText {
     private static String sectionNumber(String checkId) {
         int dot = checkId.indexOf('.');
         return dot < 0 ? checkId : checkId.substring(0, dot);
+    }
+
+    private static String describe(FindingLocation location) {
+        return " (" + location.uri() + ":" + location.line() + ":" + location.column() + ")";
     }
 
     private static String targetName(String targetKey) {

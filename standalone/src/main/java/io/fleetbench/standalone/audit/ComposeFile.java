@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -16,11 +18,15 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A docker-compose file read as a YAML node tree, so each value keeps the line and column it came from. Only the
- * {@code services} section matters to the audit. Variable interpolation ({@code ${VAR}}), {@code extends},
- * {@code include} and override files are not applied.
+ * {@code services} section matters to the audit. YAML merge keys ({@code <<: *anchor}) are applied, so settings
+ * shared through an {@code x-} block count for every service that merges it, and their findings point into that
+ * block. Variable interpolation ({@code ${VAR}}), {@code extends}, {@code include} and override files are not
+ * applied.
  *
  * @param path the file as the user named it, used in finding locations
  * @param services the services in file order
@@ -76,12 +82,56 @@ record ComposeFile(Path path, List<ComposeService> services) {
         List<ComposeService> parsed = new ArrayList<>();
         for (NodeTuple tuple : servicesMapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode name && tuple.getValueNode() instanceof MappingNode body) {
-                parsed.add(new ComposeService(name.getValue(), name, body, folder));
+                parsed.add(new ComposeService(name.getValue(), name, applyMergeKeys(body), folder));
             } else {
                 throw new AuditUsageException("compose file " + path + ": the service at line "
                         + (tuple.getKeyNode().getStartMark().getLine() + 1) + " is not a mapping of settings");
             }
         }
         return new ComposeFile(path, parsed);
+    }
+
+    /**
+     * Returns {@code mapping} with its merge keys replaced by the entries they merge, as YAML 1.1 defines them: an
+     * explicit key wins over a merged one, and among several merged mappings the first one wins. The entries keep
+     * their own nodes, so their marks still point where they are written.
+     */
+    static MappingNode applyMergeKeys(MappingNode mapping) {
+        List<NodeTuple> explicit = new ArrayList<>();
+        List<NodeTuple> merged = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!isMergeKey(tuple.getKeyNode())) {
+                explicit.add(tuple);
+            } else if (tuple.getValueNode() instanceof MappingNode source) {
+                merged.addAll(applyMergeKeys(source).getValue());
+            } else if (tuple.getValueNode() instanceof SequenceNode sources) {
+                for (Node source : sources.getValue()) {
+                    if (source instanceof MappingNode sourceMapping) {
+                        merged.addAll(applyMergeKeys(sourceMapping).getValue());
+                    }
+                }
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        List<NodeTuple> result = new ArrayList<>();
+        for (NodeTuple tuple : explicit) {
+            keys.add(keyText(tuple));
+            result.add(tuple);
+        }
+        for (NodeTuple tuple : merged) {
+            if (keys.add(keyText(tuple))) {
+                result.add(tuple);
+            }
+        }
+        return new MappingNode(mapping.getTag(), true, result, mapping.getStartMark(), mapping.getEndMark(),
+                mapping.getFlowStyle());
+    }
+
+    private static boolean isMergeKey(Node key) {
+        return key.getTag().equals(Tag.MERGE) || key instanceof ScalarNode scalar && scalar.getValue().equals("<<");
+    }
+
+    private static String keyText(NodeTuple tuple) {
+        return tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : tuple.getKeyNode().toString();
     }
 }

@@ -1,7 +1,7 @@
 package io.fleetbench.collector;
 
 import io.fleetbench.collector.engine.EngineUnreachableException;
-import io.fleetbench.collector.publish.SnapshotPublisher;
+import io.fleetbench.collector.publish.RecordPublisher;
 import io.fleetbench.model.event.HostSnapshotCollected;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -13,32 +13,40 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Collects and publishes a snapshot when the application starts and then after every resync interval, on one
- * thread. A failed collection or send is logged and retried at the next interval, so the agent keeps running
- * while the engine or Kafka is down.
+ * Collects and publishes snapshots on one thread: once at start, after every resync interval, and shortly after
+ * each engine event. Events that arrive within the debounce delay of each other give one snapshot, whose trigger
+ * names the latest of them, so at most one collection runs and one waits. A failed collection is logged and
+ * retried at the next event or interval, so the agent keeps running while the engine is down.
  */
 public class CollectionScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CollectionScheduler.class);
 
     static final String STARTUP_TRIGGER = "startup";
-    static final String INTERVAL_TRIGGER = "interval";
+    static final String RESYNC_TRIGGER = "resync";
 
     /** The maximum wait at shutdown for a running collection to finish before it is interrupted. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final CollectionService collectionService;
-    private final SnapshotPublisher publisher;
+    private final RecordPublisher publisher;
     private final Duration interval;
+    private final Duration debounce;
     private @Nullable ScheduledExecutorService executor;
     private volatile boolean stopping;
-    private boolean firstRunDone;
+    private @Nullable String pendingTrigger;
     private int consecutiveFailures;
 
-    public CollectionScheduler(CollectionService collectionService, SnapshotPublisher publisher, Duration interval) {
+    /**
+     * @param interval the time between two resync snapshots
+     * @param debounce the wait after an event for more events before collecting
+     */
+    public CollectionScheduler(CollectionService collectionService, RecordPublisher publisher, Duration interval,
+            Duration debounce) {
         this.collectionService = collectionService;
         this.publisher = publisher;
         this.interval = interval;
+        this.debounce = debounce;
     }
 
     @Override
@@ -48,25 +56,30 @@ public class CollectionScheduler implements SmartLifecycle {
         }
         stopping = false;
         // A non-daemon thread, because it is the only thing that keeps an agent without a web server running.
-        executor = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "snapshot-collector"));
-        executor.scheduleWithFixedDelay(this::runScheduled, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Collecting snapshots now and every {}", interval);
+        ScheduledExecutorService started =
+                Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "snapshot-collector"));
+        executor = started;
+        started.execute(() -> collectAndPublish(STARTUP_TRIGGER));
+        started.scheduleWithFixedDelay(() -> collectAndPublish(RESYNC_TRIGGER), interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Collecting snapshots now, {} after each engine event and every {}", debounce, interval);
     }
 
     @Override
     public synchronized void stop() {
-        if (executor == null) {
+        ScheduledExecutorService running = executor;
+        if (running == null) {
             return;
         }
         stopping = true;
-        executor.shutdown();
+        running.shutdown();
         try {
-            if (!executor.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!running.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 log.warn("Snapshot collection did not finish within {}; interrupting it", STOP_TIMEOUT);
-                executor.shutdownNow();
+                running.shutdownNow();
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            running.shutdownNow();
             Thread.currentThread().interrupt();
         }
         executor = null;
@@ -78,17 +91,38 @@ public class CollectionScheduler implements SmartLifecycle {
         return executor != null;
     }
 
-    private void runScheduled() {
-        String trigger = firstRunDone ? INTERVAL_TRIGGER : STARTUP_TRIGGER;
-        firstRunDone = true;
-        collectAndPublish(trigger);
+    /**
+     * Requests a snapshot after the debounce delay. A request that arrives while another is waiting replaces its
+     * trigger instead of adding a collection.
+     */
+    public synchronized void requestCollection(String trigger) {
+        ScheduledExecutorService running = executor;
+        if (running == null || stopping) {
+            return;
+        }
+        boolean alreadyWaiting = pendingTrigger != null;
+        pendingTrigger = trigger;
+        if (!alreadyWaiting) {
+            running.schedule(this::runPending, debounce.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void runPending() {
+        String trigger;
+        synchronized (this) {
+            trigger = pendingTrigger;
+            pendingTrigger = null;
+        }
+        if (trigger != null) {
+            collectAndPublish(trigger);
+        }
     }
 
     /**
-     * Collects and publishes one snapshot. It logs every runtime exception instead of throwing it, because an
+     * Collects and spools one snapshot. It logs every runtime exception instead of throwing it, because an
      * exception thrown from a scheduled run would cancel the schedule.
      *
-     * @return whether the snapshot was published and acknowledged
+     * @return whether the snapshot was spooled for sending
      */
     public boolean collectAndPublish(String trigger) {
         try {
@@ -103,12 +137,12 @@ public class CollectionScheduler implements SmartLifecycle {
             }
             recordOutcome(false);
             if (e instanceof EngineUnreachableException) {
-                log.warn("{}; failed {} time(s) in a row, retrying in {}", e.getMessage(), consecutiveFailures,
-                        interval);
+                log.warn("{}; failed {} time(s) in a row, retrying at the next engine event or in {}", e.getMessage(),
+                        consecutiveFailures, interval);
                 return false;
             }
-            log.error("Snapshot collection ({}) failed {} time(s) in a row, retrying in {}", trigger,
-                    consecutiveFailures, interval, e);
+            log.error("Snapshot collection ({}) failed {} time(s) in a row, retrying at the next engine event or in"
+                    + " {}", trigger, consecutiveFailures, interval, e);
             return false;
         }
     }

@@ -1,8 +1,10 @@
 package io.fleetbench.collector;
 
+import com.github.dockerjava.api.model.Info;
 import io.fleetbench.collector.engine.EngineReader;
 import io.fleetbench.collector.engine.EngineState;
 import io.fleetbench.collector.engine.SnapshotAssembler;
+import io.fleetbench.collector.events.RecentEventWindow;
 import io.fleetbench.collector.hostfiles.DaemonJsonReader;
 import io.fleetbench.collector.identity.HostIdentityStore;
 import io.fleetbench.collector.identity.SequenceStore;
@@ -11,6 +13,7 @@ import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.snapshot.DaemonConfig;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,8 @@ public class CollectionService {
     private final @Nullable String hostName;
     private final Map<String, String> labels;
     private final String agentVersion;
+    private final RecentEventWindow recentEvents;
+    private volatile @Nullable HostDescriptor lastHost;
 
     /**
      * @param hostName the configured display name, or {@code null} to use the host name the engine reports
@@ -48,6 +53,26 @@ public class CollectionService {
             @Nullable String hostName,
             Map<String, String> labels,
             String agentVersion) {
+        this(engineReader, daemonJsonReader, identityStore, sequenceStore, assembler, clock, hostName, labels,
+                agentVersion, RecentEventWindow.disabled());
+    }
+
+    /**
+     * Creates a service whose snapshots carry the runtime events in {@code recentEvents}; see the other constructor
+     * for the other parameters.
+     */
+    public CollectionService(
+            EngineReader engineReader,
+            DaemonJsonReader daemonJsonReader,
+            HostIdentityStore identityStore,
+            SequenceStore sequenceStore,
+            SnapshotAssembler assembler,
+            Clock clock,
+            @Nullable String hostName,
+            Map<String, String> labels,
+            String agentVersion,
+            RecentEventWindow recentEvents) {
+        this.recentEvents = recentEvents;
         this.engineReader = engineReader;
         this.daemonJsonReader = daemonJsonReader;
         this.identityStore = identityStore;
@@ -62,24 +87,41 @@ public class CollectionService {
     /**
      * Reads the engine and the host files and assembles a snapshot with the next sequence number.
      *
-     * @param trigger what caused the collection, such as {@code startup} or {@code interval}
+     * @param trigger what caused the collection, such as {@code startup}, {@code resync} or an engine event
      * @throws io.fleetbench.collector.engine.EngineUnreachableException where the engine does not respond
      */
     public HostSnapshotCollected collect(String trigger) {
         long started = System.nanoTime();
         EngineState engine = engineReader.read();
         DaemonConfig daemon = daemonJsonReader.read();
-        String engineId = engine.info().getId() == null ? "" : engine.info().getId();
-        String hostId = identityStore.hostId(engineId);
-        String name = hostName != null ? hostName : engine.info().getName();
-        HostDescriptor host = new HostDescriptor(hostId, name, labels, agentVersion);
+        HostDescriptor host = describeHost(engine.info());
         long sequence = sequenceStore.next();
-        HostSnapshotCollected snapshot =
-                assembler.assemble(host, sequence, trigger, clock.instant(), engine, daemon);
+        HostSnapshotCollected snapshot = assembler.assemble(host, sequence, trigger, clock.instant(), engine, daemon)
+                .withRecentEvents(recentEvents.current());
+        String hostId = host.id();
         log.debug("Collected snapshot {} of host {} (event {}, trigger {}) in {} ms: {} containers, {} images,"
                         + " {} networks", sequence, hostId, snapshot.eventId(), trigger,
                 (System.nanoTime() - started) / 1_000_000, snapshot.containers().size(), snapshot.images().size(),
                 snapshot.networks().size());
         return snapshot;
+    }
+
+    /**
+     * Returns the identity of the engine that answered {@code info}: the host id, the configured or reported name,
+     * the operator labels and the agent version.
+     */
+    public HostDescriptor describeHost(Info info) {
+        String engineId = info.getId() == null ? "" : info.getId();
+        String hostId = identityStore.hostId(engineId);
+        String name = hostName != null ? hostName : info.getName();
+        HostDescriptor host = new HostDescriptor(hostId, name, labels, agentVersion);
+        lastHost = host;
+        return host;
+    }
+
+    /** Returns the identity from the last collection, or reads {@code info} once where none has run yet. */
+    public HostDescriptor currentHost(Supplier<Info> info) {
+        HostDescriptor host = lastHost;
+        return host != null ? host : describeHost(info.get());
     }
 }

@@ -4,10 +4,17 @@ import com.github.dockerjava.api.DockerClient;
 import io.fleetbench.collector.engine.DockerClientFactory;
 import io.fleetbench.collector.engine.EngineReader;
 import io.fleetbench.collector.engine.SnapshotAssembler;
+import io.fleetbench.collector.events.EngineEventHandler;
+import io.fleetbench.collector.events.EngineEventListener;
+import io.fleetbench.collector.events.EventStreamClients;
+import io.fleetbench.collector.events.RecentEventWindow;
+import io.fleetbench.collector.events.RuntimeEventFactory;
 import io.fleetbench.collector.hostfiles.DaemonJsonReader;
 import io.fleetbench.collector.identity.HostIdentityStore;
 import io.fleetbench.collector.identity.SequenceStore;
-import io.fleetbench.collector.publish.SnapshotPublisher;
+import io.fleetbench.collector.publish.RecordPublisher;
+import io.fleetbench.collector.publish.SpoolDrainer;
+import io.fleetbench.collector.spool.DiskSpool;
 import java.time.Clock;
 import java.util.Objects;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +38,21 @@ class CollectorConfiguration {
         return new EngineReader(dockerClient, properties.dockerHost());
     }
 
+    /** A second client for the event stream, because the collection client's response timeout would cut it. */
+    @Bean(destroyMethod = "close")
+    DockerClient eventStreamClient(CollectorProperties properties) {
+        return EventStreamClients.create(properties.dockerHost(), properties.engineTimeout());
+    }
+
     @Bean
-    CollectionService collectionService(EngineReader engineReader, CollectorProperties properties) {
+    RecentEventWindow recentEventWindow(CollectorProperties properties) {
+        return new RecentEventWindow(properties.recentEventsMaxCount(), properties.recentEventsMaxAge(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    CollectionService collectionService(EngineReader engineReader, RecentEventWindow recentEventWindow,
+            CollectorProperties properties) {
         return new CollectionService(
                 engineReader,
                 new DaemonJsonReader(properties.hostRootPath(), properties.daemonConfigFile()),
@@ -43,18 +63,46 @@ class CollectorConfiguration {
                 Clock.systemUTC(),
                 properties.hostName(),
                 properties.labels(),
-                agentVersion());
+                agentVersion(),
+                recentEventWindow);
+    }
+
+    @Bean(destroyMethod = "close")
+    DiskSpool diskSpool(CollectorProperties properties) {
+        return DiskSpool.open(properties.spoolDirPath(), properties.spoolMaxSize().toBytes());
     }
 
     @Bean
-    SnapshotPublisher snapshotPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, CollectorProperties properties) {
-        return new SnapshotPublisher(kafkaTemplate, properties.topic(), properties.publishTimeout());
+    RecordPublisher recordPublisher(DiskSpool diskSpool, CollectorProperties properties) {
+        return new RecordPublisher(diskSpool, properties.topic(), properties.runtimeEventTopic());
+    }
+
+    @Bean
+    SpoolDrainer spoolDrainer(DiskSpool diskSpool, KafkaTemplate<String, byte[]> kafkaTemplate,
+            CollectorProperties properties) {
+        return new SpoolDrainer(diskSpool, kafkaTemplate, properties.publishTimeout(),
+                properties.publishRetryMaxBackoff());
     }
 
     @Bean
     CollectionScheduler collectionScheduler(
-            CollectionService collectionService, SnapshotPublisher snapshotPublisher, CollectorProperties properties) {
-        return new CollectionScheduler(collectionService, snapshotPublisher, properties.resyncInterval());
+            CollectionService collectionService, RecordPublisher recordPublisher, CollectorProperties properties) {
+        return new CollectionScheduler(collectionService, recordPublisher, properties.resyncInterval(),
+                properties.eventDebounce());
+    }
+
+    @Bean
+    EngineEventListener engineEventListener(DockerClient eventStreamClient, CollectionService collectionService,
+            CollectionScheduler collectionScheduler, RecordPublisher recordPublisher,
+            RecentEventWindow recentEventWindow, CollectorProperties properties) {
+        EngineEventHandler handler = new EngineEventHandler(
+                new RuntimeEventFactory(eventStreamClient),
+                recentEventWindow,
+                () -> collectionService.currentHost(() -> eventStreamClient.infoCmd().exec()),
+                recordPublisher::publish,
+                collectionScheduler::requestCollection);
+        return new EngineEventListener(eventStreamClient, properties.dockerHost(), handler,
+                collectionScheduler::requestCollection, properties.eventReconnectMaxBackoff());
     }
 
     private static String agentVersion() {

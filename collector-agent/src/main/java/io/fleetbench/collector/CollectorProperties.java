@@ -2,6 +2,7 @@ package io.fleetbench.collector;
 
 import io.fleetbench.model.event.HostDescriptor;
 import io.fleetbench.model.event.Topics;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -13,6 +14,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -33,6 +35,14 @@ import org.springframework.validation.annotation.Validated;
  * @param stateDir the folder that keeps the host id and the snapshot sequence across restarts;
  *     {@code ~/.fleetbench/agent} where empty. Give each agent on one machine its own folder.
  * @param hostId a fixed host id that replaces the derived one, for hosts whose identity is managed elsewhere
+ * @param runtimeEventTopic the Kafka topic that receives runtime events
+ * @param eventDebounce the wait after an engine event for more events before a snapshot is collected
+ * @param eventReconnectMaxBackoff the longest wait between two attempts to reconnect to the engine's event stream
+ * @param recentEventsMaxCount the maximum number of runtime events carried inside each snapshot; 0 carries none
+ * @param recentEventsMaxAge the maximum age of a runtime event carried inside a snapshot
+ * @param spoolMaxSize the maximum size of the disk spool in {@code <stateDir>/spool}; a record that does not fit is
+ *     dropped and counted
+ * @param publishRetryMaxBackoff the longest wait before sending a record again after Kafka rejected it
  *
  * <p>The two folders are strings, not {@link Path}: Spring's conversion to {@code Path} tries a class path resource
  * first, so {@code /} would become the class path root.
@@ -50,7 +60,14 @@ public record CollectorProperties(
         @Nullable String hostName,
         @DefaultValue Map<String, String> labels,
         String stateDir,
-        @Nullable String hostId) {
+        @Nullable String hostId,
+        @DefaultValue(Topics.RUNTIME_EVENTS) @NotBlank String runtimeEventTopic,
+        @DefaultValue("200ms") @NotNull @DurationMin(millis = 0) Duration eventDebounce,
+        @DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration eventReconnectMaxBackoff,
+        @DefaultValue("100") @Min(0) int recentEventsMaxCount,
+        @DefaultValue("1h") @NotNull Duration recentEventsMaxAge,
+        @DefaultValue("256MB") @NotNull DataSize spoolMaxSize,
+        @DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration publishRetryMaxBackoff) {
 
     private static final Set<String> DOCKER_HOST_SCHEMES = Set.of("unix", "tcp");
 
@@ -67,6 +84,10 @@ public record CollectorProperties(
             throw new IllegalArgumentException("fleetbench.collector.host-id '" + hostId + "' is invalid: use 1 to"
                     + " 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
+        if (spoolMaxSize != null && spoolMaxSize.toBytes() < DataSize.ofMegabytes(1).toBytes()) {
+            throw new IllegalArgumentException("fleetbench.collector.spool-max-size '" + spoolMaxSize
+                    + "' is too small: give 1MB or more, and more than the largest snapshot");
+        }
         hostName = hostName == null || hostName.isBlank() ? null : hostName;
         hostId = hostId == null || hostId.isBlank() ? null : hostId;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -79,6 +100,11 @@ public record CollectorProperties(
     /** Returns {@link #hostRoot()} as a path. */
     public Path hostRootPath() {
         return Path.of(hostRoot);
+    }
+
+    /** Returns the spool folder inside the state folder. */
+    public Path spoolDirPath() {
+        return stateDirPath().resolve("spool");
     }
 
     /** Returns {@link #stateDir()} as a path. */

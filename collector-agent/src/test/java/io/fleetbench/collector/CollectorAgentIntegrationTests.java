@@ -54,11 +54,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.config.name=" + CollectorApplication.CONFIG_NAME,
         "fleetbench.collector.resync-interval=1s",
         "fleetbench.collector.topic=" + CollectorAgentIntegrationTests.TOPIC,
+        "fleetbench.collector.runtime-event-topic=" + CollectorAgentIntegrationTests.EVENT_TOPIC,
         "fleetbench.collector.labels.environment=test",
         "logging.level.io.fleetbench=DEBUG"})
 class CollectorAgentIntegrationTests {
 
     static final String TOPIC = "collector-it.host-snapshots";
+    static final String EVENT_TOPIC = "collector-it.runtime-events";
 
     private static final String IMAGE = "local/busybox:1";
     private static final String CONTAINER_NAME = "collector-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -144,7 +146,8 @@ class CollectorAgentIntegrationTests {
                 assertThat(containsPlantedSecret(header.value())).as("header %s", header.key()).isFalse();
             }
         }
-        assertThat(output.getAll()).contains("Published snapshot").contains(snapshot.hostId());
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("Spooled snapshot"));
+        assertThat(output.getAll()).contains(snapshot.hostId());
         assertThat(output.getAll()).doesNotContain(PLANTED_ENV_SECRET).doesNotContain(PLANTED_LABEL_SECRET);
     }
 

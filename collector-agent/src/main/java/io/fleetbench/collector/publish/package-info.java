@@ -1,4 +1,4 @@
-/** Publishing snapshots to Kafka, keyed by host id. */
+/** Publishing snapshots and runtime events: spooled to disk, then sent to Kafka in order, keyed by host id. */
 @NullMarked
 package io.fleetbench.collector.publish;
 

@@ -8,7 +8,13 @@ import io.fleetbench.embedded.EmbeddedKafkaBroker;
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.snapshot.ContainerFacts;
+import io.fleetbench.collector.spool.DiskSpool;
+import io.fleetbench.model.event.RuntimeEventObserved;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,49 +28,86 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
+/** Spools snapshots and runtime events and sends them to the shared in-process broker with {@link SpoolDrainer}. */
 @ExtendWith(OutputCaptureExtension.class)
-class SnapshotPublisherIntegrationTests {
+class RecordPublisherIntegrationTests {
+
+    private static final long SPOOL_BYTES = 64L * 1024 * 1024;
 
     private final HostSnapshotCollected snapshot = EngineFixtures.snapshot(EngineFixtures.MIXED);
 
-    @Test
-    void publishedRecordIsKeyedByHostId() {
-        String topic = "publisher-it-" + UUID.randomUUID();
-        KafkaTemplate<String, byte[]> template = template(EmbeddedKafkaBroker.shared().bootstrapServers());
-        try {
-            boolean published = new SnapshotPublisher(template, topic, Duration.ofSeconds(30)).publish(snapshot);
+    @TempDir
+    Path spoolDir;
 
-            assertThat(published).isTrue();
-            ConsumerRecord<String, byte[]> record = readOne(topic);
+    @Test
+    void spooledRecordsArriveInOrder() {
+        String snapshotTopic = "publisher-it-" + UUID.randomUUID();
+        String eventTopic = snapshotTopic + ".events";
+        KafkaTemplate<String, byte[]> template = template(EmbeddedKafkaBroker.shared().bootstrapServers());
+        DiskSpool spool = DiskSpool.open(spoolDir, SPOOL_BYTES);
+        SpoolDrainer drainer = new SpoolDrainer(spool, template, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        try {
+            RecordPublisher publisher = new RecordPublisher(spool, snapshotTopic, eventTopic);
+            RuntimeEventObserved event = new RuntimeEventObserved(RuntimeEventObserved.SCHEMA_VERSION, "evt-1",
+                    Instant.parse("2026-12-04T10:00:00Z"), EngineFixtures.HOST, "start", "container", "web", "c0ffee",
+                    null, null, null);
+
+            assertThat(publisher.publish(event)).isTrue();
+            assertThat(publisher.publish(snapshot)).isTrue();
+            drainer.start();
+
+            ConsumerRecord<String, byte[]> record = readOne(snapshotTopic);
             assertThat(record.key()).isEqualTo(EngineFixtures.HOST.id());
             assertThat(EventCodec.decodeSnapshot(record.value()).eventId()).isEqualTo(snapshot.eventId());
+            ConsumerRecord<String, byte[]> eventRecord = readOne(eventTopic);
+            assertThat(eventRecord.key()).isEqualTo(EngineFixtures.HOST.id());
+            assertThat(EventCodec.decodeRuntimeEvent(eventRecord.value())).isEqualTo(event);
+            await().atMost(Duration.ofSeconds(10)).until(() -> spool.pendingCount() == 0);
         } finally {
+            drainer.stop();
+            spool.close();
             template.getProducerFactory().reset();
         }
     }
 
     @Test
-    void unreachableBrokerReturnsFalse(CapturedOutput output) {
+    void unreachableBrokerKeepsRecordsSpooled(CapturedOutput output) throws IOException {
         KafkaTemplate<String, byte[]> template = template("127.0.0.1:1");
+        DiskSpool spool = DiskSpool.open(spoolDir, SPOOL_BYTES);
+        SpoolDrainer drainer = new SpoolDrainer(spool, template, Duration.ofSeconds(1), Duration.ofSeconds(1));
         try {
-            boolean published = new SnapshotPublisher(template, "publisher-it-unreachable", Duration.ofSeconds(2))
-                    .publish(snapshot);
+            assertThat(new RecordPublisher(spool, "publisher-it-unreachable", "publisher-it-unreachable.events")
+                    .publish(snapshot)).isTrue();
+            drainer.start();
 
-            assertThat(published).isFalse();
-            assertThat(output.getAll()).contains("snapshot 1 of host fixture-host (event " + snapshot.eventId());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> output.getAll().contains("it stays spooled")
+                            || output.getAll().contains("has not acknowledged spooled record"));
+            drainer.stop();
+            assertThat(spool.pendingCount()).isEqualTo(1);
         } finally {
+            drainer.stop();
+            spool.close();
             template.getProducerFactory().reset();
+        }
+
+        try (DiskSpool reopened = DiskSpool.open(spoolDir, SPOOL_BYTES)) {
+            assertThat(reopened.pendingCount()).isEqualTo(1);
+        }
+        try (var files = Files.list(spoolDir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).anyMatch(name -> name.startsWith("segment-"));
         }
     }
 
     @Test
-    void oversizedSnapshotIsNotSent(CapturedOutput output) {
+    void oversizedSnapshotIsNotSpooled(CapturedOutput output) {
         ContainerFacts base = snapshot.containers().get(0);
         String large = "x".repeat(EventCodec.MAX_RECORD_BYTES);
         ContainerFacts oversized = new ContainerFacts(base.id(), base.name(), base.image(), base.imageId(),
@@ -78,15 +121,13 @@ class SnapshotPublisherIntegrationTests {
         HostSnapshotCollected tooLarge = new HostSnapshotCollected(snapshot.schemaVersion(), snapshot.eventId(),
                 snapshot.occurredAt(), snapshot.host(), snapshot.sequence(), snapshot.trigger(), snapshot.engine(),
                 snapshot.daemon(), List.of(oversized), snapshot.images(), snapshot.networks());
-        String topic = "publisher-it-" + UUID.randomUUID();
-        KafkaTemplate<String, byte[]> template = template(EmbeddedKafkaBroker.shared().bootstrapServers());
-        try {
-            boolean published = new SnapshotPublisher(template, topic, Duration.ofSeconds(30)).publish(tooLarge);
+        try (DiskSpool spool = DiskSpool.open(spoolDir, SPOOL_BYTES)) {
+            boolean published = new RecordPublisher(spool, "publisher-it-large", "publisher-it-large.events")
+                    .publish(tooLarge);
 
             assertThat(published).isFalse();
+            assertThat(spool.pendingCount()).isZero();
             assertThat(output.getAll()).contains("more than the maximum of " + EventCodec.MAX_RECORD_BYTES);
-        } finally {
-            template.getProducerFactory().reset();
         }
     }
 

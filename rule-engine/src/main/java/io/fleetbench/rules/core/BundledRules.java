@@ -2,7 +2,12 @@ package io.fleetbench.rules.core;
 
 import io.fleetbench.rules.core.catalogue.BenchmarkCatalogue;
 import io.fleetbench.rules.core.catalogue.CatalogueLoader;
+import io.fleetbench.rules.core.catalogue.InvalidCatalogueException;
+import io.fleetbench.rules.core.catalogue.OrganisationRules;
+import io.fleetbench.rules.core.catalogue.RuleDefinition;
+import io.fleetbench.rules.core.check.Check;
 import io.fleetbench.rules.core.check.CheckRegistry;
+import io.fleetbench.rules.core.check.RuleText;
 import io.fleetbench.rules.core.check.daemon.DefaultBridgeTrafficRestricted;
 import io.fleetbench.rules.core.check.daemon.LiveRestoreEnabled;
 import io.fleetbench.rules.core.check.daemon.NoNewPrivilegesByDefault;
@@ -19,15 +24,18 @@ import io.fleetbench.rules.core.check.runtime.NoHostNetworkMode;
 import io.fleetbench.rules.core.check.runtime.NoHostPidNamespace;
 import io.fleetbench.rules.core.check.runtime.NoNewPrivilegesInContainers;
 import io.fleetbench.rules.core.check.runtime.NoPrivilegedContainers;
-import io.fleetbench.rules.core.check.runtime.NoSensitiveHostDirectoriesMounted;
 import io.fleetbench.rules.core.check.runtime.PidsLimited;
 import io.fleetbench.rules.core.check.runtime.PortsBoundToSpecificInterface;
 import io.fleetbench.rules.core.check.runtime.ReadOnlyRootFilesystem;
 import io.fleetbench.rules.core.check.runtime.SeccompNotUnconfined;
 import io.fleetbench.rules.core.check.secret.NoPlainTextSecretsInEnvironment;
 import io.fleetbench.rules.core.evaluation.AuditEvaluator;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The checks and catalogues shipped in this jar: the entry point for the stream app, the standalone fleet and a
@@ -38,8 +46,16 @@ public final class BundledRules {
     private BundledRules() {
     }
 
-    /** Returns a registry of every built-in check. */
+    /**
+     * Returns a registry of every bundled rule: the rule files' CEL and manual rules and the Java checks they name,
+     * with each rule's text. The rule files are read and their conditions compiled once per JVM.
+     */
     public static CheckRegistry registry() {
+        return Holder.REGISTRY;
+    }
+
+    /** Returns a registry of the Java checks alone, for rule files that name one with {@code java: true}. */
+    public static CheckRegistry javaChecks() {
         return new CheckRegistry(List.of(
                 new DefaultBridgeTrafficRestricted(),
                 new UserNamespaceRemappingEnabled(),
@@ -51,7 +67,6 @@ public final class BundledRules {
                 new ImagesDefineHealthcheck(),
                 new NoAddedCapabilities(),
                 new NoPrivilegedContainers(),
-                new NoSensitiveHostDirectoriesMounted(),
                 new NoHostNetworkMode(),
                 new MemoryLimited(),
                 new CpuPrioritySet(),
@@ -63,6 +78,30 @@ public final class BundledRules {
                 new PidsLimited(),
                 new NoDockerSocketMounted(),
                 new NoPlainTextSecretsInEnvironment()));
+    }
+
+    private static CheckRegistry loadRegistry() {
+        CheckRegistry javaChecks = javaChecks();
+        List<Check> checks = new ArrayList<>();
+        Map<String, RuleText> texts = new LinkedHashMap<>();
+        for (RuleDefinition rule : CatalogueLoader.loadBundledRules(javaChecks)) {
+            if (texts.putIfAbsent(rule.key(), rule.text()) != null) {
+                throw new InvalidCatalogueException("Rule file " + rule.source() + " declares rule '" + rule.key()
+                        + "', which another bundled rule file declares too. Give each rule its own key");
+            }
+            checks.add(rule.check());
+        }
+        for (Check check : javaChecks.checks()) {
+            if (!texts.containsKey(check.key())) {
+                checks.add(check);
+            }
+        }
+        return new CheckRegistry(checks, texts);
+    }
+
+    /** Loads the registry on first use, so that a broken rule file fails where it is first needed. */
+    private static final class Holder {
+        static final CheckRegistry REGISTRY = loadRegistry();
     }
 
     /** Returns the benchmark versions whose catalogues are bundled. */
@@ -79,5 +118,16 @@ public final class BundledRules {
     public static AuditEvaluator evaluator(String benchmarkVersion, Clock clock) {
         CheckRegistry registry = registry();
         return new AuditEvaluator(new CatalogueLoader(registry).loadBundled(benchmarkVersion), registry, clock);
+    }
+
+    /**
+     * Creates an evaluator of the bundled catalogue of {@code benchmarkVersion} plus the organisation rules in
+     * {@code extraRulesDir}, reported under their own ids after the benchmark's recommendations.
+     */
+    public static AuditEvaluator evaluator(String benchmarkVersion, Path extraRulesDir, Clock clock) {
+        CheckRegistry registry = registry();
+        BenchmarkCatalogue catalogue = new CatalogueLoader(registry).loadBundled(benchmarkVersion);
+        OrganisationRules.Extended extended = OrganisationRules.load(extraRulesDir, catalogue, registry);
+        return new AuditEvaluator(extended.catalogue(), extended.registry(), clock);
     }
 }

@@ -2,6 +2,7 @@ package io.fleetbench.rules.stream;
 
 import io.fleetbench.rules.core.BundledRules;
 import io.fleetbench.rules.core.evaluation.AuditEvaluator;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,7 +22,10 @@ class RuleEngineConfiguration {
 
     @Bean
     AuditEvaluator auditEvaluator(RuleEngineProperties properties, Clock clock) {
-        return BundledRules.evaluator(properties.benchmarkVersion(), clock);
+        Path extraRulesDir = properties.extraRulesDir();
+        return extraRulesDir == null
+                ? BundledRules.evaluator(properties.benchmarkVersion(), clock)
+                : BundledRules.evaluator(properties.benchmarkVersion(), extraRulesDir, clock);
     }
 
     /** The function bound as {@code evaluateSnapshot-in-0} (host snapshots) and {@code evaluateSnapshot-out-0}. */

@@ -49,7 +49,7 @@ class EvaluateSnapshotIntegrationTests extends RuleEngineIntegrationTest {
             assertThat(report.hostId()).isEqualTo(hostId);
             assertThat(report.snapshotSequence()).isEqualTo(7);
             assertThat(report.snapshotEventId()).isEqualTo(sent.eventId());
-            assertThat(report.benchmarkVersion()).isEqualTo("1.6.0");
+            assertThat(report.benchmarkVersion()).isEqualTo("1.8.0");
             assertThat(report.findings())
                     .filteredOn(finding -> finding.checkId().equals("5.5"))
                     .extracting(Finding::targetKey, Finding::status)

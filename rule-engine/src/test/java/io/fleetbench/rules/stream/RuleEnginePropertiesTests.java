@@ -18,7 +18,7 @@ class RuleEnginePropertiesTests {
     @Test
     void defaultsToBundledVersion() {
         runner.run(context -> assertThat(context.getBean(RuleEngineProperties.class).benchmarkVersion())
-                .isEqualTo("1.6.0"));
+                .isEqualTo("1.8.0"));
     }
 
     @Test
@@ -27,7 +27,7 @@ class RuleEnginePropertiesTests {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .hasMessage("fleetbench.rules.benchmark-version '1.7.0' has no bundled catalogue. "
-                            + "Set it to one of: 1.6.0");
+                            + "Set it to one of: 1.6.0, 1.8.0");
         });
     }
 
@@ -38,6 +38,16 @@ class RuleEnginePropertiesTests {
             assertThat(context.getStartupFailure()).rootCause()
                     .hasMessageContaining("fleetbench.rules")
                     .hasMessageContaining("benchmarkVersion");
+        });
+    }
+
+    @Test
+    void rejectsMissingExtraRulesFolder() {
+        runner.withPropertyValues("fleetbench.rules.extra-rules-dir=/nonexistent/fleetbench-rules").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("fleetbench.rules.extra-rules-dir '/nonexistent/fleetbench-rules'")
+                    .hasMessageContaining("is not a folder");
         });
     }
 

@@ -3,6 +3,7 @@ package io.fleetbench.rules.core.catalogue;
 import io.fleetbench.model.finding.TargetKind;
 import io.fleetbench.rules.core.check.Check;
 import io.fleetbench.rules.core.check.CheckRegistry;
+import io.fleetbench.rules.core.check.RuleText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,8 +47,13 @@ public final class CatalogueLoader {
     static final Pattern ID_PATTERN = Pattern.compile("([A-Z]+\\.)?[0-9]+(\\.[0-9]+)*");
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("benchmark", "version", "title", "recommendations");
-    private static final List<String> RECOMMENDATION_FIELDS = List.of(
-            "id", "key", "section", "title", "profile", "scored", "automation", "target", "remediation");
+    private static final List<String> REQUIRED_FIELDS = List.of(
+            "id", "key", "section", "profile", "scored", "automation");
+    /** Fields an entry may leave out where the rule file gives them; an entry's own value wins. */
+    private static final List<String> RULE_TEXT_FIELDS = List.of("target", "title", "rationale", "remediation");
+    private static final Set<String> RECOMMENDATION_FIELDS = Set.of(
+            "id", "key", "section", "title", "profile", "scored", "automation", "target", "remediation", "rationale",
+            "params");
 
     private final CheckRegistry registry;
 
@@ -75,6 +82,25 @@ public final class CatalogueLoader {
             result.add(text);
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * Reads and compiles the rule files listed under {@code rules} in {@link #INDEX_RESOURCE}.
+     *
+     * @param javaChecks the Java checks that rules may name with {@code java: true}
+     */
+    public static List<RuleDefinition> loadBundledRules(CheckRegistry javaChecks) {
+        Object index = parse(INDEX_RESOURCE, openResource(INDEX_RESOURCE));
+        if (!(index instanceof Map<?, ?> map) || !(map.get("rules") instanceof List<?> files)) {
+            throw new InvalidCatalogueException("Catalogue index " + INDEX_RESOURCE
+                    + " is invalid: it must contain a list named 'rules'");
+        }
+        List<RuleDefinition> rules = new ArrayList<>();
+        for (Object file : files) {
+            String resource = RESOURCE_FOLDER + file;
+            rules.addAll(RuleFileReader.read(resource, openResource(resource), javaChecks));
+        }
+        return rules;
     }
 
     /**
@@ -161,8 +187,8 @@ public final class CatalogueLoader {
                     + position + " is not a mapping");
         }
         String where = describeEntry(fields, position);
-        rejectUnknownFields(source, where, fields, Set.copyOf(RECOMMENDATION_FIELDS));
-        for (String field : RECOMMENDATION_FIELDS) {
+        rejectUnknownFields(source, where, fields, RECOMMENDATION_FIELDS);
+        for (String field : REQUIRED_FIELDS) {
             if (!fields.containsKey(field) || fields.get(field) == null) {
                 throw new InvalidCatalogueException("Benchmark catalogue " + source + ": " + where
                         + " is missing field '" + field + "'");
@@ -174,6 +200,22 @@ public final class CatalogueLoader {
         Check check = registry.find(key).orElseThrow(() -> new InvalidCatalogueException("Benchmark catalogue "
                 + source + ": recommendation " + id + " has unknown check key '" + key + "'. Use one of: "
                 + String.join(", ", registry.keys())));
+        Optional<RuleText> text = registry.text(key);
+        Map<String, Object> merged = new HashMap<>();
+        text.ifPresent(ruleText -> {
+            merged.put("target", check.targetKind().name().toLowerCase(Locale.ROOT));
+            merged.put("title", ruleText.title());
+            merged.put("rationale", ruleText.rationale());
+            merged.put("remediation", ruleText.remediation());
+        });
+        fields.forEach((name, value) -> merged.put(String.valueOf(name), value));
+        for (String field : RULE_TEXT_FIELDS) {
+            if (!field.equals("rationale") && merged.get(field) == null) {
+                throw new InvalidCatalogueException("Benchmark catalogue " + source + ": " + where
+                        + " is missing field '" + field + "', and no rule file gives check '" + key + "' one");
+            }
+        }
+        fields = merged;
         TargetKind targetKind = readTargetKind(source, where, requireString(source, where, fields, "target"));
         if (targetKind != check.targetKind()) {
             throw new InvalidCatalogueException("Benchmark catalogue " + source + ": recommendation " + id
@@ -189,7 +231,9 @@ public final class CatalogueLoader {
                 requireBoolean(source, where, fields, "scored"),
                 readAutomation(source, where, requireString(source, where, fields, "automation")),
                 targetKind,
-                requireString(source, where, fields, "remediation").strip());
+                requireString(source, where, fields, "remediation").strip(),
+                fields.get("rationale") instanceof String rationale ? rationale.strip() : "",
+                RuleFileReader.readParams(source, where, fields.get("params")));
     }
 
     private static String describeEntry(Map<?, ?> fields, int position) {
@@ -199,7 +243,7 @@ public final class CatalogueLoader {
                 : "recommendation at position " + position;
     }
 
-    private static String readId(String source, String where, Object value) {
+    static String readId(String source, String where, Object value) {
         if (!(value instanceof String id)) {
             // YAML reads an unquoted 5.10 as the number 5.1, so ids must be quoted.
             throw new InvalidCatalogueException("Benchmark catalogue " + source + ": " + where + " has id " + value
@@ -213,7 +257,7 @@ public final class CatalogueLoader {
         return id;
     }
 
-    private static TargetKind readTargetKind(String source, String where, String value) {
+    static TargetKind readTargetKind(String source, String where, String value) {
         for (TargetKind kind : TargetKind.values()) {
             if (yamlName(kind).equals(value)) {
                 return kind;
@@ -243,7 +287,7 @@ public final class CatalogueLoader {
                 + "'. Use the CIS profile level 1 or 2");
     }
 
-    private static String requireString(String source, String where, Map<?, ?> fields, String field) {
+    static String requireString(String source, String where, Map<?, ?> fields, String field) {
         Object value = fields.get(field);
         if (value == null) {
             throw new InvalidCatalogueException("Benchmark catalogue " + source + ": " + where + " is missing field '"
@@ -265,7 +309,7 @@ public final class CatalogueLoader {
                 + value + "'. Use true or false");
     }
 
-    private static void rejectUnknownFields(String source, String where, Map<?, ?> fields, Set<String> known) {
+    static void rejectUnknownFields(String source, String where, Map<?, ?> fields, Set<String> known) {
         for (Object field : fields.keySet()) {
             if (!known.contains(String.valueOf(field))) {
                 throw new InvalidCatalogueException("Benchmark catalogue " + source + ": " + where
@@ -279,7 +323,7 @@ public final class CatalogueLoader {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
-    private static @Nullable Object parse(String source, Reader reader) {
+    static @Nullable Object parse(String source, Reader reader) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try (Reader input = reader) {
@@ -292,7 +336,7 @@ public final class CatalogueLoader {
         }
     }
 
-    private static Reader openResource(String resource) {
+    static Reader openResource(String resource) {
         InputStream stream = CatalogueLoader.class.getClassLoader().getResourceAsStream(resource);
         if (stream == null) {
             throw new InvalidCatalogueException("Benchmark catalogue resource " + resource

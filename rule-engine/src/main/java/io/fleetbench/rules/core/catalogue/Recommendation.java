@@ -1,6 +1,7 @@
 package io.fleetbench.rules.core.catalogue;
 
 import io.fleetbench.model.finding.TargetKind;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param automation whether a tool or a person assesses it
  * @param targetKind what each finding of the check is about
  * @param remediation how to fix a failing target
+ * @param rationale why the recommendation matters, or an empty string
+ * @param params values this version gives the rule's condition, such as the list of sensitive host paths
  */
 public record Recommendation(
         String id,
@@ -26,7 +29,15 @@ public record Recommendation(
         boolean scored,
         Automation automation,
         TargetKind targetKind,
-        String remediation) {
+        String remediation,
+        String rationale,
+        Map<String, Object> params) {
+
+    /** Creates a recommendation without rationale and parameters. */
+    public Recommendation(String id, String key, String section, String title, int profileLevel, boolean scored,
+            Automation automation, TargetKind targetKind, String remediation) {
+        this(id, key, section, title, profileLevel, scored, automation, targetKind, remediation, "", Map.of());
+    }
 
     public Recommendation {
         Objects.requireNonNull(id, "recommendation id is missing");
@@ -36,5 +47,7 @@ public record Recommendation(
         Objects.requireNonNull(automation, "recommendation automation is missing");
         Objects.requireNonNull(targetKind, "recommendation target kind is missing");
         Objects.requireNonNull(remediation, "recommendation remediation is missing");
+        rationale = rationale == null ? "" : rationale;
+        params = params == null ? Map.of() : Map.copyOf(params);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** The snapshot a check evaluates, with look-ups that several checks share. */
@@ -20,6 +21,7 @@ public final class CheckContext {
     private final HostSnapshotCollected snapshot;
     private final Map<String, ImageFacts> imagesById = new HashMap<>();
     private final Map<String, ImageFacts> imagesByTag = new HashMap<>();
+    private final Map<Class<?>, Object> derivedValues = new HashMap<>();
 
     public CheckContext(HostSnapshotCollected snapshot) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -53,6 +55,14 @@ public final class CheckContext {
 
     public List<NetworkFacts> networks() {
         return snapshot.networks();
+    }
+
+    /**
+     * Returns the value of {@code type} derived from this snapshot, computing it once per context, so that every
+     * check of one evaluation shares it.
+     */
+    public <T> T derived(Class<T> type, Function<HostSnapshotCollected, T> factory) {
+        return type.cast(derivedValues.computeIfAbsent(type, ignored -> factory.apply(snapshot)));
     }
 
     /** Returns the daemon setting named {@code key} (a daemon.json key), or {@code null} where it is not set. */

@@ -15,6 +15,7 @@ public final class CheckRegistry {
     public static final Pattern KEY_PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Map<String, Check> checksByKey;
+    private final Map<String, RuleText> textsByKey;
 
     /**
      * Creates a registry of {@code checks}.
@@ -22,6 +23,16 @@ public final class CheckRegistry {
      * @throws IllegalArgumentException if two checks share a key or a key is not lower-case words joined by hyphens
      */
     public CheckRegistry(List<? extends Check> checks) {
+        this(checks, Map.of());
+    }
+
+    /**
+     * Creates a registry of {@code checks} with the rule text of some of them.
+     *
+     * @throws IllegalArgumentException if two checks share a key, a key is not lower-case words joined by hyphens,
+     *     or a text names a key without a check
+     */
+    public CheckRegistry(List<? extends Check> checks, Map<String, RuleText> texts) {
         Map<String, Check> byKey = new LinkedHashMap<>();
         for (Check check : checks) {
             String key = check.key();
@@ -36,6 +47,17 @@ public final class CheckRegistry {
             }
         }
         this.checksByKey = Collections.unmodifiableMap(byKey);
+        for (String key : texts.keySet()) {
+            if (!byKey.containsKey(key)) {
+                throw new IllegalArgumentException("Rule text names key '" + key + "', which has no check");
+            }
+        }
+        this.textsByKey = Map.copyOf(texts);
+    }
+
+    /** Finds the rule text of the check named {@code key}, where a rule file gives one. */
+    public Optional<RuleText> text(String key) {
+        return Optional.ofNullable(textsByKey.get(key));
     }
 
     /** Finds the check named {@code key}. */

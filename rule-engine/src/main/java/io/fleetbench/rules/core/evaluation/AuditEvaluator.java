@@ -11,6 +11,7 @@ import io.fleetbench.rules.core.check.CheckContext;
 import io.fleetbench.rules.core.check.CheckRegistry;
 import io.fleetbench.rules.core.check.CheckResult;
 import io.fleetbench.rules.core.check.Target;
+import io.fleetbench.rules.core.condition.ConditionCheck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ public final class AuditEvaluator {
             Check check = registry.find(recommendation.key()).orElseThrow(() -> new IllegalArgumentException(
                     "Benchmark catalogue " + catalogue.source() + ": recommendation " + recommendation.id()
                             + " names check key '" + recommendation.key() + "', which the registry does not have"));
+            if (check instanceof ConditionCheck condition) {
+                check = condition.withParams(recommendation.params());
+            }
             checks.put(recommendation, check);
         }
     }

@@ -86,8 +86,8 @@ class AuditEvaluatorTests {
         assertThat(privileged).extracting(Finding::targetId).containsExactly("id-a", "id-b", "id-c");
         assertThat(privileged).extracting(Finding::status).containsOnly(Status.WARN);
         assertThat(privileged).extracting(Finding::reason).containsOnly("HostConfig.Privileged is true");
-        assertThat(privileged).extracting(Finding::title).containsOnly("Ensure that privileged containers are not used");
-        assertThat(privileged).extracting(Finding::section).containsOnly("Container Runtime");
+        assertThat(privileged).extracting(Finding::title).containsOnly("Containers do not run privileged");
+        assertThat(privileged).extracting(Finding::section).containsOnly("Container runtime");
     }
 
     @Test

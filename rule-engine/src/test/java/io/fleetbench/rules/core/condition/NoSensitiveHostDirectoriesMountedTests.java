@@ -1,4 +1,4 @@
-package io.fleetbench.rules.core.check.runtime;
+package io.fleetbench.rules.core.condition;
 
 import static io.fleetbench.model.finding.Status.PASS;
 import static io.fleetbench.model.finding.Status.WARN;
@@ -11,6 +11,7 @@ import static io.fleetbench.rules.core.check.CheckTables.row;
 
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.snapshot.MountFacts;
+import io.fleetbench.rules.core.BundledRules;
 import io.fleetbench.rules.core.check.CheckTables;
 import io.fleetbench.rules.core.check.CheckTables.Expected;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The CEL rule of the sensitive host folders, with the v1.6.0 list that is its default. */
 class NoSensitiveHostDirectoriesMountedTests {
 
     static Stream<Arguments> cases() {
@@ -61,6 +63,7 @@ class NoSensitiveHostDirectoriesMountedTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void assessesEveryContainer(String description, HostSnapshotCollected snapshot, List<Expected> expected) {
-        CheckTables.assertResults(new NoSensitiveHostDirectoriesMounted(), snapshot, expected);
+        CheckTables.assertResults(BundledRules.registry().find("no-sensitive-host-directories-mounted").orElseThrow(),
+                snapshot, expected);
     }
 }

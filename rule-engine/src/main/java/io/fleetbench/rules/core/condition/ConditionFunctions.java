@@ -1,0 +1,164 @@
+package io.fleetbench.rules.core.condition;
+
+import io.fleetbench.rules.core.check.BooleanValues;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java functions that conditions call where CEL has no equivalent: permission bits, host paths, audit rules and
+ * the engine's boolean spellings.
+ */
+final class ConditionFunctions {
+
+    private ConditionFunctions() {
+    }
+
+    /**
+     * Returns whether {@code mode} sets no permission bit outside {@code limit}. Modes compare as bits, not numbers:
+     * 0606 is below 0644 as a number but lets others write.
+     */
+    static boolean modeWithin(long mode, long limit) {
+        return (mode & 07777 & ~limit) == 0;
+    }
+
+    /** Formats a file mode as four octal digits, such as {@code 0644}. */
+    static String octal(long mode) {
+        return String.format("%04o", mode & 07777);
+    }
+
+    /**
+     * Returns whether {@code path} is {@code folder} or lies below it, after removing repeated and trailing slashes
+     * and treating {@code /var/run} as {@code /run}, which most distributions link to it.
+     */
+    static boolean pathWithin(String path, String folder) {
+        String normalizedPath = canonical(normalize(path));
+        String normalizedFolder = canonical(normalize(folder));
+        if (normalizedPath.isEmpty() || normalizedFolder.isEmpty()) {
+            return false;
+        }
+        if (normalizedFolder.equals("/")) {
+            return normalizedPath.startsWith("/");
+        }
+        return normalizedPath.equals(normalizedFolder) || normalizedPath.startsWith(normalizedFolder + "/");
+    }
+
+    /**
+     * Resolves {@code .} and {@code ..} segments and removes repeated and trailing slashes; returns an empty string
+     * for a path that is not absolute.
+     */
+    static String normalize(String path) {
+        String trimmed = path.trim();
+        if (!trimmed.startsWith("/")) {
+            return "";
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : trimmed.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return "/" + String.join("/", segments);
+    }
+
+    private static String canonical(String path) {
+        if (path.equals("/var/run")) {
+            return "/run";
+        }
+        return path.startsWith("/var/run/") ? path.substring("/var".length()) : path;
+    }
+
+    /**
+     * Returns whether one of the loaded audit rules records access to {@code path}: a watch ({@code -w PATH}) or a
+     * syscall rule with {@code -F path=PATH} or {@code -F dir=FOLDER} and the {@code always} action. A
+     * {@code never} rule excludes instead of auditing, so it never counts.
+     *
+     * @param rules the rules as {@code auditctl -l} lists them
+     */
+    static boolean auditWatched(List<?> rules, String path) {
+        String expectedPath = canonical(normalize(path));
+        for (Object entry : rules) {
+            if (entry instanceof String rule && ruleCovers(rule.trim(), expectedPath)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ruleCovers(String rule, String expectedPath) {
+        String[] words = rule.split("\\s+");
+        boolean never = false;
+        for (int i = 0; i < words.length - 1; i++) {
+            if ((words[i].equals("-a") || words[i].equals("-A")) && words[i + 1].contains("never")) {
+                never = true;
+            }
+        }
+        if (never) {
+            return false;
+        }
+        for (int i = 0; i < words.length - 1; i++) {
+            String word = words[i];
+            String next = words[i + 1];
+            if (word.equals("-w") && canonical(normalize(next)).equals(expectedPath)) {
+                return true;
+            }
+            if (word.equals("-F") && next.startsWith("path=")
+                    && canonical(normalize(next.substring("path=".length()))).equals(expectedPath)) {
+                return true;
+            }
+            if (word.equals("-F") && next.startsWith("dir=")
+                    && pathWithin(expectedPath, next.substring("dir=".length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether {@code value} is true in JSON or in one of the engine's boolean spellings. */
+    static boolean isTrue(Object value) {
+        return BooleanValues.parse(value).orElse(false);
+    }
+
+    /** Returns whether {@code value} is false in JSON or in one of the engine's boolean spellings. */
+    static boolean isFalse(Object value) {
+        return !BooleanValues.parse(value).orElse(true);
+    }
+
+    /**
+     * Returns the repository name of an image reference without registry, path, tag or digest, in lower case:
+     * {@code registry.example:5000/team/postgres:16@sha256:...} gives {@code postgres}.
+     */
+    static String imageName(String reference) {
+        String name = reference;
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            name = name.substring(0, at);
+        }
+        int slash = name.lastIndexOf('/');
+        int colon = name.lastIndexOf(':');
+        if (colon > slash) {
+            name = name.substring(0, colon);
+        }
+        return name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses a host port such as {@code 8080}; returns -1 for an empty value or a range such as {@code 8000-8010}. */
+    static long portNumber(String port) {
+        String trimmed = port.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 5 || !trimmed.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(trimmed);
+    }
+
+    /** Returns a verdict as conditions return it: a map with the keys {@code verdict} and {@code reason}. */
+    static Map<String, String> verdict(String status, String reason) {
+        return Map.of("verdict", status, "reason", reason);
+    }
+}

@@ -1,0 +1,151 @@
+package io.fleetbench.rules.core.condition;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CEL environment of rule conditions: the variables a condition reads, the verdict functions it returns and the
+ * few Java functions CEL lacks. A condition must type-check to {@code map(string, string)}, the shape the verdict
+ * functions return. docs/rules.md documents the variables and functions for rule authors.
+ */
+public final class ConditionLanguage {
+
+    /** The variables every condition may read, all maps from string to CEL values. */
+    static final List<String> VARIABLES = List.of("snapshot", "engine", "daemon", "host", "target", "image", "params");
+
+    private static final CelType VALUES = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    private static final CelType VERDICT = MapType.create(SimpleType.STRING, SimpleType.STRING);
+
+    private static final Cel CEL = build();
+
+    private ConditionLanguage() {
+    }
+
+    private static Cel build() {
+        var builder = CelFactory.standardCelBuilder()
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addCompilerLibraries(CelExtensions.strings(), CelExtensions.bindings())
+                .addRuntimeLibraries(CelExtensions.strings());
+        for (String variable : VARIABLES) {
+            builder.addVar(variable, VALUES);
+        }
+        for (String status : List.of("pass", "warn", "info", "note")) {
+            builder.addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration(status,
+                    CelOverloadDecl.newGlobalOverload(status + "_string", VERDICT, SimpleType.STRING)));
+            String verdict = status.toUpperCase(java.util.Locale.ROOT);
+            builder.addFunctionBindings(CelFunctionBinding.from(status + "_string", String.class,
+                    reason -> ConditionFunctions.verdict(verdict, reason)));
+        }
+        builder.addFunctionDeclarations(
+                CelFunctionDecl.newFunctionDeclaration("modeWithin", CelOverloadDecl.newGlobalOverload(
+                        "modeWithin_int_int", SimpleType.BOOL, SimpleType.INT, SimpleType.INT)),
+                CelFunctionDecl.newFunctionDeclaration("octal", CelOverloadDecl.newGlobalOverload(
+                        "octal_int", SimpleType.STRING, SimpleType.INT)),
+                CelFunctionDecl.newFunctionDeclaration("pathWithin", CelOverloadDecl.newGlobalOverload(
+                        "pathWithin_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
+                CelFunctionDecl.newFunctionDeclaration("imageName", CelOverloadDecl.newGlobalOverload(
+                        "imageName_string", SimpleType.STRING, SimpleType.STRING)),
+                CelFunctionDecl.newFunctionDeclaration("portNumber", CelOverloadDecl.newGlobalOverload(
+                        "portNumber_string", SimpleType.INT, SimpleType.STRING)),
+                CelFunctionDecl.newFunctionDeclaration("normalPath", CelOverloadDecl.newGlobalOverload(
+                        "normalPath_string", SimpleType.STRING, SimpleType.STRING)),
+                CelFunctionDecl.newFunctionDeclaration("auditWatched", CelOverloadDecl.newGlobalOverload(
+                        "auditWatched_list_string", SimpleType.BOOL, ListType.create(SimpleType.DYN),
+                        SimpleType.STRING)),
+                CelFunctionDecl.newFunctionDeclaration("isTrue", CelOverloadDecl.newGlobalOverload(
+                        "isTrue_dyn", SimpleType.BOOL, SimpleType.DYN)),
+                CelFunctionDecl.newFunctionDeclaration("isFalse", CelOverloadDecl.newGlobalOverload(
+                        "isFalse_dyn", SimpleType.BOOL, SimpleType.DYN)));
+        builder.addFunctionBindings(
+                CelFunctionBinding.from("modeWithin_int_int", Long.class, Long.class, ConditionFunctions::modeWithin),
+                CelFunctionBinding.from("octal_int", Long.class, ConditionFunctions::octal),
+                CelFunctionBinding.from("pathWithin_string_string", String.class, String.class,
+                        ConditionFunctions::pathWithin),
+                CelFunctionBinding.from("imageName_string", String.class, ConditionFunctions::imageName),
+                CelFunctionBinding.from("portNumber_string", String.class, ConditionFunctions::portNumber),
+                CelFunctionBinding.from("normalPath_string", String.class, ConditionFunctions::normalize),
+                CelFunctionBinding.from("auditWatched_list_string", List.class, String.class,
+                        ConditionFunctions::auditWatched),
+                CelFunctionBinding.from("isTrue_dyn", Object.class, ConditionFunctions::isTrue),
+                CelFunctionBinding.from("isFalse_dyn", Object.class, ConditionFunctions::isFalse));
+        return builder.build();
+    }
+
+    /**
+     * Compiles and type-checks {@code expression}.
+     *
+     * @param where what the condition belongs to, for the error message, such as
+     *     {@code Rule file benchmarks/rules/daemon.yaml: rule log-level-info}
+     * @throws InvalidConditionException if the expression does not parse, names an unknown variable or function,
+     *     or does not return a verdict
+     */
+    public static CompiledCondition compile(String expression, String where) {
+        CelValidationResult result = CEL.compile(expression);
+        if (result.hasError()) {
+            throw new InvalidConditionException(where + ": condition does not compile: "
+                    + result.getErrorString().strip());
+        }
+        CelAbstractSyntaxTree ast;
+        try {
+            ast = result.getAst();
+        } catch (CelValidationException e) {
+            throw new InvalidConditionException(where + ": condition does not compile: " + e.getMessage(), e);
+        }
+        CelType type = ast.getResultType();
+        boolean returnsVerdict = type.equals(VERDICT) || type.kind() == CelKind.DYN;
+        if (!returnsVerdict) {
+            throw new InvalidConditionException(where + ": condition returns " + type.name()
+                    + ", but it must return a verdict: pass(reason), warn(reason), info(reason) or note(reason)");
+        }
+        try {
+            return new CompiledCondition(expression, CEL.createProgram(ast));
+        } catch (CelEvaluationException e) {
+            throw new InvalidConditionException(where + ": condition cannot be planned: " + e.getMessage(), e);
+        }
+    }
+
+    /** A condition compiled once, at catalogue load, and evaluated for every target. */
+    public static final class CompiledCondition {
+
+        private final String expression;
+        private final CelRuntime.Program program;
+
+        CompiledCondition(String expression, CelRuntime.Program program) {
+            this.expression = expression;
+            this.program = program;
+        }
+
+        public String expression() {
+            return expression;
+        }
+
+        /**
+         * Evaluates the condition with {@code variables} bound.
+         *
+         * @throws CelEvaluationException if evaluation fails, such as a missing map key
+         */
+        Object evaluate(Map<String, ?> variables) throws CelEvaluationException {
+            // A resolver looks variables up on demand; passing the map itself makes the runtime copy it per call.
+            return program.eval((CelVariableResolver) name -> Optional.ofNullable(variables.get(name)));
+        }
+    }
+}

@@ -1,5 +1,9 @@
 package io.fleetbench.report;
 
+import io.fleetbench.report.alert.AlertSettings;
+import io.fleetbench.report.stream.StreamSettings;
+import io.fleetbench.report.waiver.WaiverSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *     a statement of 15-column current-results rows under PostgreSQL's 65535 bind parameters
  * @param defaultPageSize number of items in a list response when the request has no {@code limit}
  * @param maxPageSize largest {@code limit} a list request may ask for
+ * @param waivers waiver limits and the expiry job
+ * @param alerts the alert outbox and its webhook and syslog receivers
+ * @param stream the server-sent event stream of transitions
  */
 @ConfigurationProperties("fleetbench.report")
 @Validated
@@ -26,7 +33,10 @@ public record ReportProperties(
         @NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration ingestTimeout,
         @Min(1) @Max(4000) @DefaultValue("500") int writeBatchSize,
         @Min(1) @DefaultValue("100") int defaultPageSize,
-        @Min(1) @Max(10000) @DefaultValue("1000") int maxPageSize) {
+        @Min(1) @Max(10000) @DefaultValue("1000") int maxPageSize,
+        @Valid @DefaultValue WaiverSettings waivers,
+        @Valid @DefaultValue AlertSettings alerts,
+        @Valid @DefaultValue StreamSettings stream) {
 
     public ReportProperties {
         if (defaultPageSize > maxPageSize) {

@@ -48,10 +48,12 @@ public class ReportStore {
 
     private final DSLContext dsl;
     private final int writeBatchSize;
+    private final List<ReportTransactionHook> hooks;
 
-    public ReportStore(DSLContext dsl, ReportProperties properties) {
+    public ReportStore(DSLContext dsl, ReportProperties properties, List<ReportTransactionHook> hooks) {
         this.dsl = dsl;
         this.writeBatchSize = properties.writeBatchSize();
+        this.hooks = List.copyOf(hooks);
     }
 
     /**
@@ -106,9 +108,13 @@ public class ReportStore {
         Flux<Integer> upserts = inBatches(changes.upserts(), batch -> upsertFindings(tx, batch));
         Flux<Integer> deletions = inBatches(changes.deletions(), batch -> deleteFindings(tx, report.hostId(), batch));
         Flux<Integer> transitions = inBatches(changes.transitions(), batch -> insertTransitions(tx, batch));
+        Mono<Void> afterWrite = Flux.fromIterable(hooks)
+                .concatMap(hook -> hook.afterWrite(tx, report, changes.transitions()))
+                .then();
         return upserts.concatWith(deletions)
                 .reduce(0, Integer::sum)
-                .flatMap(rowsWritten -> transitions.then(Mono.just(new ApplyOutcome(true, previousSequence,
+                .flatMap(rowsWritten -> transitions.then(afterWrite).then(Mono.just(new ApplyOutcome(true,
+                        previousSequence,
                         changes.count(TransitionKind.OPENED), changes.count(TransitionKind.STATUS_CHANGED),
                         changes.count(TransitionKind.RESOLVED), rowsWritten))));
     }

@@ -14,7 +14,7 @@ import org.springframework.web.ErrorResponseException;
 class RequestParametersTests {
 
     private final RequestParameters parameters =
-            new RequestParameters(new ReportProperties(Duration.ofSeconds(30), 500, 100, 1000));
+            new RequestParameters(new ReportProperties(Duration.ofSeconds(30), 500, 100, 1000, null, null, null));
 
     @Test
     void limitDefaultsWhenAbsent() {

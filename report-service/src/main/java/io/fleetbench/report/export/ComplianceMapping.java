@@ -1,0 +1,66 @@
+package io.fleetbench.report.export;
+
+import io.fleetbench.model.event.EventCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mapping of benchmark check ids to the controls of compliance frameworks, loaded from the classpath resource
+ * {@value #RESOURCE}. The mapping is Fleetbench's own interpretation, not an official one.
+ *
+ * @param benchmarkVersion benchmark catalogue version whose check ids the mapping uses
+ * @param frameworks the mapped frameworks
+ */
+record ComplianceMapping(String benchmarkVersion, List<Framework> frameworks) {
+
+    static final String RESOURCE = "compliance-mappings.json";
+
+    ComplianceMapping {
+        frameworks = List.copyOf(frameworks);
+    }
+
+    /** Loads the bundled mapping. */
+    static ComplianceMapping load() {
+        try (InputStream in = ComplianceMapping.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Classpath resource " + RESOURCE + " is missing from the build");
+            }
+            // The codec's mapper ignores unknown fields, such as the file's _comment.
+            return EventCodec.mapper().readValue(in, ComplianceMapping.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading " + RESOURCE + " failed", e);
+        }
+    }
+
+    Optional<Framework> framework(String id) {
+        return frameworks.stream().filter(framework -> framework.id().equals(id)).findFirst();
+    }
+
+    List<String> frameworkIds() {
+        return frameworks.stream().map(Framework::id).toList();
+    }
+
+    /**
+     * One framework.
+     *
+     * @param id identifier in the URL, such as {@code pci-dss-4.0}
+     * @param name the framework's name
+     * @param version the framework's version
+     * @param controls the mapped controls in document order
+     */
+    record Framework(String id, String name, String version, List<Control> controls) {
+    }
+
+    /**
+     * One control of a framework.
+     *
+     * @param id the control's number in the framework
+     * @param title a short description in Fleetbench's words
+     * @param checks the benchmark check ids that give evidence for it
+     */
+    record Control(String id, String title, List<String> checks) {
+    }
+}

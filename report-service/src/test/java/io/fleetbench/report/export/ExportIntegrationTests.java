@@ -1,0 +1,209 @@
+package io.fleetbench.report.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetbench.model.event.HostFindingsEvaluated;
+import io.fleetbench.model.finding.Finding;
+import io.fleetbench.model.finding.Status;
+import io.fleetbench.model.finding.TargetKind;
+import io.fleetbench.report.IntegrationTestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** Checks the host and fleet exports against golden files, and the compliance views. */
+class ExportIntegrationTests extends IntegrationTestSupport {
+
+    /** Allows 30 s per response, because the first requests after the context starts are slow on a busy machine. */
+    @BeforeEach
+    void allowSlowResponses() {
+        webClient = webClient.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Test
+    void hostCsvMatchesGoldenFile() {
+        String hostId = publishGoldenHost("export-csv");
+
+        String csv = webClient.get().uri("/api/v1/hosts/{hostId}/export?format=csv", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "csv"))
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"fleetbench-" + hostId
+                        + "\\.csv\"")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(csv).isEqualTo(golden("host-export.csv").replace("{hostId}", hostId));
+    }
+
+    @Test
+    void hostTextUsesDockerBenchForm() {
+        String hostId = publishGoldenHost("export-text");
+
+        String text = webClient.get().uri("/api/v1/hosts/{hostId}/export?format=TEXT", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(text).contains("Fleetbench audit of host Host " + hostId + " (" + hostId + ")");
+        assertThat(text).contains("[WARN] 5.10 - Limit memory, \"always\"");
+        assertThat(text).contains("Findings: 1 PASS, 2 WARN, 0 INFO, 0 NOTE");
+    }
+
+    @Test
+    void fleetCsvContainsEveryHost() {
+        String first = publishGoldenHost("export-fleet-a");
+        String second = publishGoldenHost("export-fleet-b");
+
+        String csv = webClient.get().uri("/api/v1/fleet/export?format=csv")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(csv).startsWith(String.join(",", ExportedFinding.CSV_HEADER) + "\r\n");
+        assertThat(csv.lines().filter(line -> line.startsWith(first + ",")).count()).isEqualTo(3);
+        assertThat(csv.lines().filter(line -> line.startsWith(second + ",")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void hostJsonMatchesGoldenFile() throws IOException {
+        String hostId = publishGoldenHost("export-json");
+
+        String json = webClient.get().uri("/api/v1/hosts/{hostId}/export?format=json", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        String expected = golden("host-export.json").replace("{hostId}", hostId);
+        if (!expected.equals(json)) {
+            // Leaves the actual output beside the test classes, to compare with the golden file by hand.
+            Files.writeString(Path.of("target", "host-export.actual.json"), json.replace(hostId, "{hostId}"));
+        }
+        assertThat(json).isEqualTo(expected);
+    }
+
+    @Test
+    void hostSarifAndJunitUseSharedRenderers() {
+        String hostId = publishGoldenHost("export-sarif");
+
+        webClient.get().uri("/api/v1/hosts/{hostId}/export?format=sarif", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("application", "sarif+json"))
+                .expectBody()
+                .jsonPath("$.version").isEqualTo("2.1.0")
+                .jsonPath("$.runs[0].results.length()").isEqualTo(2);
+        String xml = webClient.get().uri("/api/v1/hosts/{hostId}/export?format=junit", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_XML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(xml).contains("<testsuites").contains("failures=\"2\"");
+    }
+
+    @Test
+    void fleetJsonIsArrayOfReports() {
+        String hostId = publishGoldenHost("export-fleet-json");
+
+        webClient.get().uri("/api/v1/fleet/export?format=json")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.report.host.id == '" + hostId + "')].summary.warn").isEqualTo(2);
+    }
+
+    @Test
+    void unsupportedFormatsNameSupportedOnes() {
+        for (String format : new String[] {"sarif", "junit", "xlsx", ""}) {
+            webClient.get().uri("/api/v1/fleet/export?format={format}", format)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.parameter").isEqualTo("format")
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                            .as("detail for format '%s'", format)
+                            .contains("Use one of text, csv, json"));
+        }
+        webClient.get().uri("/api/v1/hosts/{hostId}/export?format=pdf", "any-host")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("Use one of text, csv, json, sarif, junit"));
+    }
+
+    @Test
+    void unknownHostExportIsNotFound() {
+        webClient.get().uri("/api/v1/hosts/{hostId}/export?format=csv", "no-such-host-export")
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void complianceViewCountsMappedChecks() {
+        publishGoldenHost("export-compliance");
+
+        webClient.get().uri("/api/v1/fleet/compliance/pci-dss-4.0")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.framework").isEqualTo("pci-dss-4.0")
+                .jsonPath("$.benchmarkVersion").isEqualTo("1.6.0")
+                .jsonPath("$.disclaimer").value(text -> assertThat((String) text).contains("own interpretation"))
+                .jsonPath("$.controls[?(@.controlId == '1.3.1')].status").isEqualTo("FAILING")
+                .jsonPath("$.controls[?(@.controlId == '8.6.2')].checks[0]").isEqualTo("FB.1");
+        webClient.get().uri("/api/v1/fleet/compliance/soc2").exchange().expectStatus().isOk();
+        webClient.get().uri("/api/v1/fleet/compliance/nist-800-190").exchange().expectStatus().isOk();
+        webClient.get().uri("/api/v1/fleet/compliance/iso-27001")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("pci-dss-4.0, soc2, nist-800-190"));
+    }
+
+    /** Publishes three findings whose text exercises quoting and formula escaping, and waits for them. */
+    private String publishGoldenHost(String purpose) {
+        String hostId = newHostId(purpose);
+        Finding memory = new Finding("5.10", "Limit memory, \"always\"", "Container Runtime", true,
+                TargetKind.CONTAINER, "container:web", "id-web", Status.WARN,
+                "=HYPERLINK(\"http://example.invalid\") in Memory", "Set --memory");
+        Finding privileged = new Finding("5.5", "No privileged containers", "Container Runtime", true,
+                TargetKind.CONTAINER, "container:-db", null, Status.PASS, "HostConfig.Privileged is false", null);
+        Finding userland = new Finding("2.16", "Disable the userland proxy", "Docker daemon configuration", true,
+                TargetKind.DAEMON, "daemon", null, Status.WARN, "userland-proxy is true\nby default",
+                "Set \"userland-proxy\": false");
+        HostFindingsEvaluated random = report(hostId, 1, memory, privileged, userland);
+        // Fixed event ids, so the golden files depend on the host id alone.
+        publish(new HostFindingsEvaluated(random.schemaVersion(), "report-" + hostId, random.occurredAt(),
+                random.host(), random.snapshotSequence(), "snapshot-" + hostId, random.snapshotCollectedAt(),
+                random.engineVersion(), random.benchmarkId(), random.benchmarkVersion(), random.findings()));
+        awaitAppliedSequence(hostId, 1);
+        return hostId;
+    }
+
+    private static String golden(String name) {
+        try (InputStream in = ExportIntegrationTests.class.getResourceAsStream("/export/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

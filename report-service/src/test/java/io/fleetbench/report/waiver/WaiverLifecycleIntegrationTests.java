@@ -1,0 +1,203 @@
+package io.fleetbench.report.waiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetbench.model.finding.Status;
+import io.fleetbench.report.IntegrationTestSupport;
+import io.fleetbench.report.ReportProperties;
+import io.fleetbench.report.query.TransitionKind;
+import io.fleetbench.report.query.TransitionView;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/**
+ * Walks waivers through their lifecycle against the real database: a service with a clock of its own creates a
+ * waiver, reports arrive through Kafka, and moving the clock past the expiry re-opens the findings.
+ */
+class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
+
+    /** Allows 30 s per response, because the first requests after the context starts are slow on a busy machine. */
+    @BeforeEach
+    void allowSlowResponses() {
+        webClient = webClient.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    @Autowired
+    private WaiverStore store;
+
+    @Autowired
+    private ReportProperties properties;
+
+    private MutableClock clock;
+    private WaiverService waivers;
+
+    @BeforeEach
+    void createService() {
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        waivers = new WaiverService(store, properties, clock);
+    }
+
+    @Test
+    void waiverCoversThenExpiryReopens() {
+        String hostId = newHostId("waiver-life");
+        publish(report(hostId, 1,
+                containerFinding("5.10", "web", Status.WARN),
+                containerFinding("5.10", "api", Status.WARN),
+                containerFinding("5.10", "cache", Status.PASS),
+                containerFinding("5.4", "web", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+
+        Waiver waiver = waivers.create(hostRequest(hostId, "5.10", "bob", clock.instant().plus(DAY)), "alice")
+                .block(Duration.ofSeconds(10));
+        assertThat(waiver.state()).isEqualTo(Waiver.State.ACTIVE);
+        assertThat(waiver.createdBy()).isEqualTo("alice");
+        assertThat(kinds(hostId, TransitionKind.WAIVED)).containsExactlyInAnyOrder(
+                "5.10 container:api", "5.10 container:web");
+
+        publish(report(hostId, 2,
+                containerFinding("5.10", "web", Status.WARN),
+                containerFinding("5.10", "api", Status.WARN),
+                containerFinding("5.10", "cache", Status.PASS),
+                containerFinding("5.10", "db", Status.WARN),
+                containerFinding("5.4", "web", Status.WARN)));
+        awaitAppliedSequence(hostId, 2);
+        List<TransitionView> waivedOnIngest = transitions(hostId).stream()
+                .filter(transition -> transition.kind() == TransitionKind.WAIVED)
+                .filter(transition -> transition.snapshotSequence() == 2)
+                .toList();
+        assertThat(waivedOnIngest).extracting(TransitionView::targetKey).containsExactly("container:db");
+
+        clock.advance(DAY.plusMinutes(1));
+        assertThat(waivers.find(waiver.waiverId()).block(Duration.ofSeconds(10)).state())
+                .as("state read after the expiry, before the job ran")
+                .isEqualTo(Waiver.State.EXPIRED);
+        assertThat(waivers.expireDue().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+
+        assertThat(kinds(hostId, TransitionKind.WAIVER_EXPIRED)).containsExactlyInAnyOrder(
+                "5.10 container:api", "5.10 container:web", "5.10 container:db");
+        assertThat(waivers.changes(waiver.waiverId()).collectList().block(Duration.ofSeconds(10)))
+                .extracting(change -> change.action() + " " + change.actor() + " " + change.findings())
+                .containsExactly("CREATED alice 2", "EXPIRED fleetbench 3");
+        assertThat(waivers.list(Waiver.State.EXPIRED, "5.10", hostId).collectList().block(Duration.ofSeconds(10)))
+                .extracting(Waiver::waiverId)
+                .containsExactly(waiver.waiverId());
+
+        assertThat(waivers.expireDue().block(Duration.ofSeconds(10)))
+                .as("a second run finds nothing left of this waiver")
+                .isGreaterThanOrEqualTo(0L);
+        assertThat(kinds(hostId, TransitionKind.WAIVER_EXPIRED)).hasSize(3);
+    }
+
+    @Test
+    void approverEqualToCreatorIsRejected() {
+        WaiverRequest request = hostRequest("host-x", "5.10", "alice", clock.instant().plus(DAY));
+
+        assertThatThrownBy(() -> waivers.create(request, "alice").block(Duration.ofSeconds(10)))
+                .isInstanceOf(InvalidWaiverException.class)
+                .hasMessageContaining("approver 'alice' is the creator");
+    }
+
+    @Test
+    void expiryBeyondMaximumIsRejected() {
+        WaiverRequest past = hostRequest("host-x", "5.10", "bob", clock.instant().minusSeconds(1));
+        WaiverRequest tooFar = hostRequest("host-x", "5.10", "bob", clock.instant().plus(Duration.ofDays(400)));
+
+        assertThatThrownBy(() -> waivers.create(past, "alice").block(Duration.ofSeconds(10)))
+                .isInstanceOf(InvalidWaiverException.class)
+                .hasMessageContaining("is not in the future");
+        assertThatThrownBy(() -> waivers.create(tooFar, "alice").block(Duration.ofSeconds(10)))
+                .isInstanceOf(InvalidWaiverException.class)
+                .hasMessageContaining("more than 365 days ahead");
+    }
+
+    @Test
+    void apiRecordsCreatorAndRevoker() {
+        String hostId = newHostId("waiver-api");
+        publish(report(hostId, 1, containerFinding("5.12", "web", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+
+        Waiver created = webClient.post().uri("/api/v1/waivers")
+                .header(WaiverController.USER_HEADER, "carol")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(hostRequest(hostId, "5.12", "dave", Instant.now().plus(DAY)))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Waiver.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(created.createdBy()).isEqualTo("carol");
+
+        webClient.post().uri("/api/v1/waivers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(hostRequest(hostId, "5.12", "dave", Instant.now().plus(DAY)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains(WaiverController.USER_HEADER));
+
+        webClient.delete().uri("/api/v1/waivers/{id}", created.waiverId())
+                .header(WaiverController.USER_HEADER, "erin")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("REVOKED").jsonPath("$.revokedBy").isEqualTo("erin");
+        webClient.delete().uri("/api/v1/waivers/{id}", created.waiverId())
+                .header(WaiverController.USER_HEADER, "erin")
+                .exchange()
+                .expectStatus().isEqualTo(409);
+
+        List<WaiverChange> changes = webClient.get().uri("/api/v1/waivers/{id}/changes", created.waiverId())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<WaiverChange>>() {
+                })
+                .returnResult()
+                .getResponseBody();
+        assertThat(changes).extracting(change -> change.action() + " " + change.actor() + " " + change.findings())
+                .containsExactly("CREATED carol 1", "REVOKED erin 1");
+        assertThat(kinds(hostId, TransitionKind.WAIVER_REVOKED)).containsExactly("5.12 container:web");
+
+        webClient.get().uri("/api/v1/waivers?state=revoked&host={hostId}", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[0].waiverId").isEqualTo(created.waiverId());
+        webClient.get().uri("/api/v1/waivers?state=sleeping")
+                .exchange()
+                .expectStatus().isBadRequest();
+        webClient.get().uri("/api/v1/waivers/{id}/changes", Long.MAX_VALUE)
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+
+    private static WaiverRequest hostRequest(String hostId, String checkId, String approver, Instant expiresAt) {
+        return new WaiverRequest(checkId, hostId, null, null, null, "Accepted until the migration",
+                "team-payments", approver, expiresAt);
+    }
+
+    private List<String> kinds(String hostId, TransitionKind kind) {
+        return transitions(hostId).stream()
+                .filter(transition -> transition.kind() == kind)
+                .map(transition -> transition.checkId() + " " + transition.targetKey())
+                .toList();
+    }
+
+    private List<TransitionView> transitions(String hostId) {
+        return webClient.get().uri("/api/v1/hosts/{hostId}/history?limit=1000", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Page<TransitionView>>() {
+                })
+                .returnResult()
+                .getResponseBody()
+                .items();
+    }
+}

@@ -3,6 +3,7 @@ package io.fleetbench.collector.engine;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.SwarmInfo;
@@ -14,12 +15,13 @@ import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.snapshot.ContainerFacts;
 import io.fleetbench.model.snapshot.DaemonConfig;
 import io.fleetbench.model.snapshot.EngineInfo;
+import io.fleetbench.model.snapshot.HostFacts;
+import io.fleetbench.model.snapshot.ImageHistoryEntry;
 import io.fleetbench.model.snapshot.ImageFacts;
 import io.fleetbench.model.snapshot.NetworkFacts;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,19 +32,38 @@ import org.jspecify.annotations.Nullable;
  * Turns docker-java's Engine API models into a {@link HostSnapshotCollected}. It talks to no engine, so tests and
  * other modules can feed it captured JSON. Every secret value is dropped here, before anything is serialised:
  * environment entries keep only their names and a secret-likeness verdict, and secret-looking label values become
- * {@link SecretDetector#REDACTED}. Build-argument values never reach it, because it reads no image history.
+ * {@link SecretDetector#REDACTED}. In image histories, build-argument values and secret-looking values become
+ * {@link SecretDetector#REDACTED} too.
  *
  * <p>Containers, images and networks come out sorted by name or reference, so two snapshots of an unchanged
  * engine differ only in their event id, time and sequence.
  */
 public final class SnapshotAssembler {
 
-    /** Assembles a full snapshot of {@code engine} with a new random event id; see the other overload. */
+    /** Assembles a full snapshot of {@code engine} without host facts; see the other overloads. */
     public HostSnapshotCollected assemble(
             HostDescriptor host, long sequence, String trigger, Instant collectedAt, EngineState engine,
             DaemonConfig daemon) {
-        return assemble(host, sequence, trigger, collectedAt, engine.version(), engine.info(), engine.containers(),
-                engine.images(), engine.networks(), daemon);
+        return assemble(host, sequence, trigger, collectedAt, engine, daemon, null);
+    }
+
+    /**
+     * Assembles a full snapshot of {@code engine} with image histories, and with {@code hostFacts} completed by
+     * the engine's swarm state.
+     */
+    public HostSnapshotCollected assemble(
+            HostDescriptor host, long sequence, String trigger, Instant collectedAt, EngineState engine,
+            DaemonConfig daemon, @Nullable HostFacts hostFacts) {
+        HostSnapshotCollected snapshot = assemble(host, sequence, trigger, collectedAt, engine.version(),
+                engine.info(), engine.containers(), List.of(), engine.networks(), daemon);
+        List<ImageFacts> images = engine.images().stream()
+                .map(image -> imageFacts(image, engine.imageHistories().getOrDefault(image.getId(), List.of())))
+                .sorted(Comparator.comparing(ImageFacts::reference).thenComparing(ImageFacts::id))
+                .toList();
+        HostFacts completed = hostFacts == null ? null : hostFacts.withSwarm(SwarmMapping.map(engine));
+        return new HostSnapshotCollected(snapshot.schemaVersion(), snapshot.eventId(), snapshot.occurredAt(),
+                snapshot.host(), snapshot.sequence(), snapshot.trigger(), snapshot.engine(), snapshot.daemon(),
+                snapshot.containers(), images, snapshot.networks(), completed, List.of());
     }
 
     /**
@@ -100,6 +121,14 @@ public final class SnapshotAssembler {
 
     /** Maps one {@code docker image inspect} response, keeping environment names only and redacting labels. */
     public ImageFacts imageFacts(InspectImageResponse image) {
+        return imageFacts(image, List.of());
+    }
+
+    /**
+     * Maps one {@code docker image inspect} response and its {@code GET /images/{id}/history} response, redacting
+     * build-argument values and secret-looking values in every instruction.
+     */
+    public ImageFacts imageFacts(InspectImageResponse image, List<ImageHistory> history) {
         Objects.requireNonNull(image.getId(), "image inspect response has no Id");
         ContainerConfig config = image.getConfig() == null ? new ContainerConfig() : image.getConfig();
         return new ImageFacts(
@@ -111,7 +140,16 @@ public final class SnapshotAssembler {
                 ContainerMapping.healthcheckConfigured(config.getHealthcheck()),
                 SecretDetector.toEnvVariables(config.getEnv()),
                 SecretDetector.redactLabels(config.getLabels()),
-                image.getSize());
+                image.getSize(),
+                history.stream().map(SnapshotAssembler::historyEntry).toList());
+    }
+
+    private static ImageHistoryEntry historyEntry(ImageHistory layer) {
+        Instant created = layer.getCreated() == null || layer.getCreated() <= 0 ? null
+                : Instant.ofEpochSecond(layer.getCreated());
+        String createdBy = layer.getCreatedBy() == null ? "" : HistoryRedaction.redact(layer.getCreatedBy());
+        String comment = layer.getComment() == null ? null : HistoryRedaction.redact(layer.getComment());
+        return new ImageHistoryEntry(layer.getId(), created, createdBy, comment, layer.getSize(), layer.getTags());
     }
 
     /** Maps one network from {@code GET /networks}. */
@@ -145,21 +183,9 @@ public final class SnapshotAssembler {
                 info.getSecurityOptions(),
                 RawValues.bool(info, "LiveRestoreEnabled"),
                 RawValues.string(info, "DefaultRuntime"),
-                swarmNodeState(info, swarm),
+                SwarmMapping.localNodeState(info, swarm),
                 swarm == null ? null : swarm.getControlAvailable(),
                 componentVersions(version));
-    }
-
-    /** Reads the raw swarm state first, because docker-java maps it to an enum whose names are upper case. */
-    private static @Nullable String swarmNodeState(Info info, @Nullable SwarmInfo swarm) {
-        String raw = RawValues.string(info, "Swarm", "LocalNodeState");
-        if (raw != null) {
-            return raw;
-        }
-        if (swarm == null || swarm.getLocalNodeState() == null) {
-            return null;
-        }
-        return swarm.getLocalNodeState().name().toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, String> componentVersions(Version version) {

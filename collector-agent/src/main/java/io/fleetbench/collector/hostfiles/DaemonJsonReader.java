@@ -52,6 +52,7 @@ public final class DaemonJsonReader {
         Path file = HostPaths.resolve(hostRoot, configFile);
         byte[] content;
         try {
+            file = HostPaths.resolveInRoot(hostRoot, configFile, true);
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             log.debug("No daemon configuration file at {}, so dockerd uses its defaults", file);

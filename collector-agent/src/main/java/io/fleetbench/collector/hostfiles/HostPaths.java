@@ -1,18 +1,30 @@
 package io.fleetbench.collector.hostfiles;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * Resolves host paths under the host root, so that an agent running in a container with the host's {@code /}
  * mounted at, say, {@code /host} reads {@code /host/etc/docker/daemon.json} for {@code /etc/docker/daemon.json}.
+ *
+ * <p>Symbolic links on the host hold host paths: {@code /var/run} usually links to {@code /run}, which under a host
+ * root of {@code /host} means {@code /host/run}, not the agent's own {@code /run}. {@link #resolveInRoot} therefore
+ * follows every link itself and re-roots absolute targets, so that no link leads out of the host root.
  */
 public final class HostPaths {
+
+    /** The maximum number of links followed for one path, as Linux's own limit for path lookup (40). */
+    static final int MAX_LINKS = 40;
 
     private HostPaths() {
     }
 
     /**
-     * Returns {@code hostPath} under {@code hostRoot}.
+     * Returns {@code hostPath} under {@code hostRoot}, without following symbolic links.
      *
      * @param hostRoot the folder in which the agent sees the host's root folder, {@code /} when it runs on the host
      * @param hostPath an absolute path as seen on the host
@@ -30,5 +42,78 @@ public final class HostPaths {
                     + ": remove the '..' parts");
         }
         return resolved;
+    }
+
+    /**
+     * Returns {@code hostPath} under {@code hostRoot} with symbolic links followed inside the root: an absolute link
+     * target is taken as a host path, and {@code ..} never climbs above the root. The last component is followed
+     * only where {@code followLast} is set, so a caller can describe a link itself.
+     *
+     * @throws IllegalArgumentException where the path is relative or leaves the host root through {@code ..}
+     * @throws IOException where more than {@value #MAX_LINKS} links are followed, or a link cannot be read
+     */
+    public static Path resolveInRoot(Path hostRoot, String hostPath, boolean followLast) throws IOException {
+        Path root = resolve(hostRoot, "/");
+        resolve(hostRoot, hostPath);
+        String pending = hostPath;
+        Path current = root;
+        int links = 0;
+        while (true) {
+            String[] parts = pending.split("/");
+            boolean restarted = false;
+            for (int i = 0; i < parts.length; i++) {
+                String part = parts[i];
+                if (part.isEmpty() || part.equals(".")) {
+                    continue;
+                }
+                if (part.equals("..")) {
+                    current = current.equals(root) ? root : current.getParent();
+                    continue;
+                }
+                Path next = current.resolve(part);
+                boolean last = isLastComponent(parts, i);
+                if ((!last || followLast) && isSymbolicLink(next)) {
+                    if (++links > MAX_LINKS) {
+                        throw new IOException("more than " + MAX_LINKS + " symbolic links in host path " + hostPath);
+                    }
+                    String target = Files.readSymbolicLink(next).toString();
+                    String rest = String.join("/", Arrays.copyOfRange(parts, i + 1, parts.length));
+                    if (target.startsWith("/")) {
+                        current = root;
+                    }
+                    pending = target + (rest.isEmpty() ? "" : "/" + rest);
+                    restarted = true;
+                    break;
+                }
+                current = next;
+            }
+            if (!restarted) {
+                return current;
+            }
+        }
+    }
+
+    /** Returns {@code file}'s path as seen on the host, for a path under {@code hostRoot}. */
+    public static String toHostPath(Path hostRoot, Path file) {
+        Path root = hostRoot.toAbsolutePath().normalize();
+        Path relative = root.relativize(file.toAbsolutePath().normalize());
+        return "/" + relative.toString().replace('\\', '/');
+    }
+
+    private static boolean isLastComponent(String[] parts, int index) {
+        for (int i = index + 1; i < parts.length; i++) {
+            if (!parts[i].isEmpty() && !parts[i].equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSymbolicLink(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink();
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -3,11 +3,13 @@ package io.fleetbench.model.event;
 import io.fleetbench.model.snapshot.ContainerFacts;
 import io.fleetbench.model.snapshot.DaemonConfig;
 import io.fleetbench.model.snapshot.EngineInfo;
+import io.fleetbench.model.snapshot.HostFacts;
 import io.fleetbench.model.snapshot.ImageFacts;
 import io.fleetbench.model.snapshot.NetworkFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full configuration of one Docker engine and its host, as collected at one moment. It is free of secret
@@ -25,6 +27,8 @@ import java.util.Objects;
  * @param containers every container, running or stopped
  * @param images every image
  * @param networks every network
+ * @param hostFacts mounts, groups, security modules, audit rules, file modes, the dockerd process and swarm state;
+ *     {@code null} from agents that do not collect them
  * @param recentEvents the runtime events the agent observed shortly before this snapshot, oldest first. The agent
  *     bounds this window by count and age. Agents older than this field send none, which reads as an empty list.
  */
@@ -40,6 +44,7 @@ public record HostSnapshotCollected(
         List<ContainerFacts> containers,
         List<ImageFacts> images,
         List<NetworkFacts> networks,
+        @Nullable HostFacts hostFacts,
         List<RuntimeEventObserved> recentEvents) {
 
     /** Schema version this code writes and the newest it reads. */
@@ -61,7 +66,7 @@ public record HostSnapshotCollected(
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
     }
 
-    /** Creates a snapshot without runtime events, as agents before the event window wrote them. */
+    /** Creates a snapshot without host facts and runtime events, as the first agents wrote them. */
     public HostSnapshotCollected(
             int schemaVersion,
             String eventId,
@@ -75,13 +80,13 @@ public record HostSnapshotCollected(
             List<ImageFacts> images,
             List<NetworkFacts> networks) {
         this(schemaVersion, eventId, occurredAt, host, sequence, trigger, engine, daemon, containers, images, networks,
-                List.of());
+                null, List.of());
     }
 
     /** Returns a copy of this snapshot with {@code events} as its window of recent runtime events. */
     public HostSnapshotCollected withRecentEvents(List<RuntimeEventObserved> events) {
         return new HostSnapshotCollected(schemaVersion, eventId, occurredAt, host, sequence, trigger, engine, daemon,
-                containers, images, networks, events);
+                containers, images, networks, hostFacts, events);
     }
 
     /** Returns the host id, the Kafka key of this record. */

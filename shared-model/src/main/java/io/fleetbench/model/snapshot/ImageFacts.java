@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param env the image's environment variables, names only
  * @param labels the image labels; secret-looking values are redacted
  * @param sizeBytes the image size in bytes
+ * @param history the build history, newest instruction first, with build-argument and secret-looking values
+ *     redacted; empty where it was not read
  */
 public record ImageFacts(
         String id,
@@ -28,7 +30,8 @@ public record ImageFacts(
         boolean healthcheckConfigured,
         List<EnvVariable> env,
         Map<String, String> labels,
-        @Nullable Long sizeBytes) {
+        @Nullable Long sizeBytes,
+        List<ImageHistoryEntry> history) {
 
     public ImageFacts {
         Objects.requireNonNull(id, "image id is missing");
@@ -36,6 +39,21 @@ public record ImageFacts(
         repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
         env = env == null ? List.of() : List.copyOf(env);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** Creates image facts without build history. */
+    public ImageFacts(
+            String id,
+            List<String> repoTags,
+            List<String> repoDigests,
+            @Nullable Instant created,
+            @Nullable String user,
+            boolean healthcheckConfigured,
+            List<EnvVariable> env,
+            Map<String, String> labels,
+            @Nullable Long sizeBytes) {
+        this(id, repoTags, repoDigests, created, user, healthcheckConfigured, env, labels, sizeBytes, List.of());
     }
 
     /** Returns the first tag, else the id: the reference a finding about this image names. */

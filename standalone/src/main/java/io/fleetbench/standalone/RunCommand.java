@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code fleetbench run}: the whole fleet on this machine, auditing the local Docker engine. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -40,22 +43,54 @@ final class RunCommand implements Callable<Integer> {
             description = "How long to wait for the first audit report (default: ${DEFAULT-VALUE}).")
     private Duration firstReportTimeout;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() {
         Path folder = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".fleetbench", "standalone");
+        String engineAddress = System.getenv("DOCKER_HOST") != null && dockerHost.equals("unix:///var/run/docker.sock")
+                ? System.getenv("DOCKER_HOST") : dockerHost;
+        URI engine = validate(engineAddress);
         StandaloneLogging.useLogFile(folder.resolve("fleetbench.log"));
-        URI engine = URI.create(System.getenv("DOCKER_HOST") != null && dockerHost.equals("unix:///var/run/docker.sock")
-                ? System.getenv("DOCKER_HOST") : dockerHost);
         StandaloneOptions options = new StandaloneOptions(engine, port, folder, interval);
         TerminalOutput terminal = new TerminalOutput(System.out, !noColour && System.console() != null);
         return runFleet(options, terminal);
+    }
+
+    /** Rejects option values that would only fail after the broker, the database and the services have started. */
+    private URI validate(String engineAddress) {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--port': " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");
+        }
+        if (interval.isNegative() || interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--interval': " + interval
+                    + " is shorter than one second; use an ISO-8601 duration such as PT5M");
+        }
+        if (firstReportTimeout.isNegative() || firstReportTimeout.isZero()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--first-report-timeout': "
+                    + firstReportTimeout + " is not positive; use an ISO-8601 duration such as PT2M");
+        }
+        URI engine;
+        try {
+            engine = URI.create(engineAddress);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--docker-host': '" + engineAddress
+                    + "' is not a URI; use unix:///path/to/docker.sock or tcp://host:port");
+        }
+        if (!"unix".equals(engine.getScheme()) && !"tcp".equals(engine.getScheme())) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--docker-host': '" + engineAddress
+                    + "' has an unsupported scheme; use unix:///path/to/docker.sock or tcp://host:port");
+        }
+        return engine;
     }
 
     private int runFleet(StandaloneOptions options, TerminalOutput terminal) {
         StandaloneFleet fleet;
         try {
             fleet = StandaloneFleet.start(options, terminal);
-        } catch (EngineUnavailableException e) {
+        } catch (EngineUnavailableException | DataDirectoryInUseException e) {
             terminal.error(e.getMessage());
             return 2;
         }

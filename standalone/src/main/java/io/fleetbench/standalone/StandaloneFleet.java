@@ -43,6 +43,7 @@ public final class StandaloneFleet implements AutoCloseable {
      * Starts the fleet and returns once every service runs and the agent has been started.
      *
      * @throws EngineUnavailableException when the Docker engine does not answer; nothing else has been started then
+     * @throws DataDirectoryInUseException when another fleet uses the data folder; nothing has been started then
      */
     static StandaloneFleet start(StandaloneOptions options, TerminalOutput terminal) {
         StandaloneFleet fleet = new StandaloneFleet(options, terminal);
@@ -62,6 +63,7 @@ public final class StandaloneFleet implements AutoCloseable {
         terminal.line("Docker engine: " + engineDescription);
 
         DataDirectory dataDir = DataDirectory.open(options.dataDir());
+        resources.add(DataDirectoryLock.acquire(dataDir.root()));
         terminal.line("Data folder: " + dataDir.root() + " (log: " + dataDir.logFile() + ")");
 
         kafka = EmbeddedKafkaBroker.start(dataDir.kafka(), false, 0);

@@ -5,7 +5,7 @@
 #
 #   engine.sh start FOLDER DAEMON_JSON   starts dockerd with DAEMON_JSON as its --config-file and imports
 #                                        local/busybox:1 from /bin/busybox; prints the socket path
-#   engine.sh stop FOLDER                stops that dockerd and waits for it to exit
+#   engine.sh stop FOLDER                stops that dockerd, waits for it to exit and removes FOLDER
 #
 # It needs root, dockerd (Debian's docker.io) and /bin/busybox (busybox-static). The flags match the test engine:
 # no iptables rules and no default bridge, because the sandbox allows neither.
@@ -56,6 +56,10 @@ case "$command" in
         fi
         sleep 0.1
       done
+    fi
+    # dockerd unmounts its containers when it stops; a folder that still has a mount is left for inspection.
+    if ! grep -q " $folder/" /proc/mounts; then
+      rm -rf "$folder"
     fi
     ;;
   *)

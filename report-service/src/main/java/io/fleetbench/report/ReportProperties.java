@@ -1,9 +1,5 @@
 package io.fleetbench.report;
 
-import io.fleetbench.report.alert.AlertSettings;
-import io.fleetbench.report.stream.StreamSettings;
-import io.fleetbench.report.waiver.WaiverSettings;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,9 +19,10 @@ import org.springframework.validation.annotation.Validated;
  *     a statement of 15-column current-results rows under PostgreSQL's 65535 bind parameters
  * @param defaultPageSize number of items in a list response when the request has no {@code limit}
  * @param maxPageSize largest {@code limit} a list request may ask for
- * @param waivers waiver limits and the expiry job
- * @param alerts the alert outbox and its webhook and syslog receivers
- * @param stream the server-sent event stream of transitions
+ * @param staleAfter age of a host's newest snapshot after which the API marks the host {@code stale}. Stale hosts
+ *     stay in every list and count
+ * @param factsRetention how long the facts of a host's older snapshots are kept, measured back from the collection
+ *     time of its newest one. The newest snapshot is always kept, so incident queries answer for offline hosts
  */
 @ConfigurationProperties("fleetbench.report")
 @Validated
@@ -34,9 +31,8 @@ public record ReportProperties(
         @Min(1) @Max(4000) @DefaultValue("500") int writeBatchSize,
         @Min(1) @DefaultValue("100") int defaultPageSize,
         @Min(1) @Max(10000) @DefaultValue("1000") int maxPageSize,
-        @Valid @DefaultValue WaiverSettings waivers,
-        @Valid @DefaultValue AlertSettings alerts,
-        @Valid @DefaultValue StreamSettings stream) {
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration staleAfter,
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("7d") Duration factsRetention) {
 
     public ReportProperties {
         if (defaultPageSize > maxPageSize) {

@@ -8,10 +8,12 @@ import io.fleetbench.embedded.EmbeddedPostgresServer;
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostDescriptor;
 import io.fleetbench.model.event.HostFindingsEvaluated;
+import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.event.Topics;
 import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.model.finding.TargetKind;
+import io.fleetbench.report.query.HostIdentity;
 import io.fleetbench.report.query.HostReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,11 +68,15 @@ public abstract class IntegrationTestSupport {
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> EmbeddedKafkaBroker.shared().bootstrapServers());
     }
 
-    /** Raises the client's 256 KiB decoding limit, which the report of a host with a thousand findings exceeds. */
+    /**
+     * Raises the client's 256 KiB decoding limit, which the report of a host with a thousand findings exceeds, and its
+     * 5 s response timeout, which a loaded 2-core machine exceeds while the first requests warm up the context.
+     */
     @Autowired
     void configureWebClient(WebTestClient client) {
         this.webClient = client.mutate()
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
@@ -116,13 +122,23 @@ public abstract class IntegrationTestSupport {
 
     /** Sends raw bytes to the audit-reports topic and waits for the broker's ack. */
     protected static void publishRaw(String key, byte[] value) {
+        publishRaw(Topics.AUDIT_REPORTS, key, value);
+    }
+
+    /** Sends {@code snapshot} to the host-snapshots topic, keyed by its host id, and waits for the broker's ack. */
+    protected static void publishSnapshot(HostSnapshotCollected snapshot) {
+        publishRaw(Topics.HOST_SNAPSHOTS, snapshot.hostId(), EventCodec.encode(snapshot));
+    }
+
+    /** Sends raw bytes to {@code topic} and waits for the broker's ack. */
+    protected static void publishRaw(String topic, String key, byte[] value) {
         try {
-            producer().send(new ProducerRecord<>(Topics.AUDIT_REPORTS, key, value)).get(10, TimeUnit.SECONDS);
+            producer().send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending to " + Topics.AUDIT_REPORTS, e);
+            throw new IllegalStateException("Interrupted while sending to " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Failed to send to " + Topics.AUDIT_REPORTS, e);
+            throw new IllegalStateException("Failed to send to " + topic, e);
         }
     }
 
@@ -133,6 +149,30 @@ public abstract class IntegrationTestSupport {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> fetchReportOrNull(hostId),
                         report -> report != null && report.snapshotSequence() == sequence);
+    }
+
+    /** Waits until the host's identity shows {@code sequence} as its newest stored snapshot, and returns it. */
+    protected HostIdentity awaitSnapshot(String hostId, long sequence) {
+        return await("snapshot of host " + hostId + " at sequence " + sequence)
+                .atMost(APPLY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> fetchIdentityOrNull(hostId),
+                        identity -> identity != null && identity.lastSnapshotSequence() == sequence);
+    }
+
+    /** Reads a host's identity facts through the API, or returns {@code null} while it has no snapshot (404). */
+    private HostIdentity fetchIdentityOrNull(String hostId) {
+        FluxExchangeResult<HostIdentity> result = webClient.get()
+                .uri("/api/v1/hosts/{hostId}/identity", hostId)
+                .exchange()
+                .returnResult(HostIdentity.class);
+        if (result.getStatus().value() == HttpStatus.NOT_FOUND.value()) {
+            return null;
+        }
+        assertThat(result.getStatus().value())
+                .as("status of the identity of host %s", hostId)
+                .isEqualTo(HttpStatus.OK.value());
+        return result.getResponseBody().blockFirst(Duration.ofSeconds(10));
     }
 
     /** Reads a host's current report through the API, or returns {@code null} while the host is unknown (404). */

@@ -5,14 +5,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Declares the Spring Cloud Stream consumer {@code ingestFindings}. Its binding {@code ingestFindings-in-0}
- * (topic, group, retries and dead-letter topic) is set in {@code report-service.yml}.
+ * Declares the Spring Cloud Stream consumers {@code ingestFindings} (audit reports) and {@code ingestSnapshots}
+ * (host snapshots). Their bindings (topic, group, retries and dead-letter topic) are set in
+ * {@code report-service.yml}.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
     @Bean
     Consumer<byte[]> ingestFindings(FindingsIngestor ingestor) {
+        return ingestor::ingest;
+    }
+
+    @Bean
+    Consumer<byte[]> ingestSnapshots(SnapshotIngestor ingestor) {
         return ingestor::ingest;
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param lastSeen when the snapshot behind the last applied report was collected
  * @param lastReportAt when the rule engine evaluated the last applied report
  * @param lastSnapshotSequence sequence of the last applied snapshot
+ * @param stale whether {@code lastSeen} is older than {@code fleetbench.report.stale-after}. A stale host is still
+ *     listed and counted
  * @param counts current findings per status
  */
 public record HostView(
@@ -28,5 +30,6 @@ public record HostView(
         Instant lastSeen,
         Instant lastReportAt,
         long lastSnapshotSequence,
+        boolean stale,
         Map<Status, Long> counts) {
 }

@@ -6,11 +6,9 @@ import static io.fleetbench.report.store.jooq.Tables.HOSTS;
 
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.finding.Status;
+import io.fleetbench.report.ReportProperties;
 import io.fleetbench.report.query.CheckIdOrder;
 import io.fleetbench.report.query.FindingView;
-import io.fleetbench.report.query.FleetSummary;
-import io.fleetbench.report.query.FleetSummary.CheckCounts;
-import io.fleetbench.report.query.FleetSummary.HostCounts;
 import io.fleetbench.report.query.HostReport;
 import io.fleetbench.report.query.HostView;
 import io.fleetbench.report.query.Slice;
@@ -19,8 +17,8 @@ import io.fleetbench.report.query.TransitionView;
 import io.fleetbench.report.store.jooq.tables.records.CurrentFindingsRecord;
 import io.fleetbench.report.store.jooq.tables.records.FindingTransitionsRecord;
 import io.fleetbench.report.store.jooq.tables.records.HostsRecord;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,7 +30,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record3;
-import org.jooq.Record5;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -51,64 +48,12 @@ public class ReportQueries {
             .comparing(FindingView::checkId, CheckIdOrder.INSTANCE)
             .thenComparing(FindingView::targetKey);
 
-    private static final Comparator<CheckCounts> CHECK_ORDER = Comparator
-            .comparing(CheckCounts::benchmarkVersion, CheckIdOrder.INSTANCE)
-            .thenComparing(CheckCounts::checkId, CheckIdOrder.INSTANCE);
-
     private final DSLContext dsl;
+    private final Duration staleAfter;
 
-    public ReportQueries(DSLContext dsl) {
+    public ReportQueries(DSLContext dsl, ReportProperties properties) {
         this.dsl = dsl;
-    }
-
-    /**
-     * Counts current findings per status over every host, per host and per check.
-     *
-     * <p>NOTE: the summary lists every host and every check in one response. A fleet of many thousands of hosts
-     * would need a paged host list instead.
-     */
-    public Mono<FleetSummary> fleetSummary() {
-        Mono<List<HostsRecord>> hosts = Flux.from(dsl.selectFrom(HOSTS).orderBy(HOSTS.HOST_ID)).collectList();
-        Mono<Map<String, Map<Status, Long>>> countsByHost = countsByHost(DSL.noCondition());
-        Mono<List<CheckCounts>> checks = Flux.from(dsl
-                        .select(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
-                                DSL.max(CURRENT_FINDINGS.TITLE), CURRENT_FINDINGS.STATUS, DSL.count())
-                        .from(CURRENT_FINDINGS)
-                        .groupBy(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
-                                CURRENT_FINDINGS.STATUS))
-                .collectList()
-                .map(ReportQueries::checkCounts);
-
-        return Mono.zip(hosts, countsByHost, checks).map(parts -> {
-            EnumMap<Status, Long> total = StatusCounts.zero();
-            List<HostCounts> hostCounts = new ArrayList<>();
-            for (HostsRecord host : parts.getT1()) {
-                Map<Status, Long> counts = parts.getT2().getOrDefault(host.getHostId(), Map.of());
-                StatusCounts.addTo(total, counts);
-                hostCounts.add(new HostCounts(host.getHostId(), host.getName(), StatusCounts.complete(counts)));
-            }
-            return new FleetSummary(hostCounts.size(), StatusCounts.complete(total), hostCounts, parts.getT3());
-        });
-    }
-
-    /**
-     * Merges rows of (benchmark version, check id, title, status, count) into one entry per check. A title that
-     * differs between hosts, because they ran different builds of one catalogue version, shows its greatest value.
-     */
-    private static List<CheckCounts> checkCounts(List<Record5<String, String, String, Status, Integer>> rows) {
-        Map<CheckKey, String> titles = new HashMap<>();
-        Map<CheckKey, EnumMap<Status, Long>> counts = new HashMap<>();
-        for (Record5<String, String, String, Status, Integer> row : rows) {
-            CheckKey check = new CheckKey(row.value1(), row.value2());
-            titles.merge(check, row.value3(), (left, right) -> left.compareTo(right) >= 0 ? left : right);
-            counts.computeIfAbsent(check, ignored -> StatusCounts.zero())
-                    .merge(row.value4(), (long) row.value5(), Long::sum);
-        }
-        List<CheckCounts> result = new ArrayList<>();
-        counts.forEach((check, checkCounts) -> result.add(new CheckCounts(
-                check.checkId(), titles.get(check), check.benchmarkVersion(), StatusCounts.complete(checkCounts))));
-        result.sort(CHECK_ORDER);
-        return result;
+        this.staleAfter = properties.staleAfter();
     }
 
     /** Reads up to {@code limit} hosts ordered by host id, starting after {@code afterHostId} when it is given. */
@@ -188,7 +133,8 @@ public class ReportQueries {
                 .put(row.value2(), (long) row.value3());
     }
 
-    private static HostView hostView(HostsRecord host, Map<String, Map<Status, Long>> counts) {
+    private HostView hostView(HostsRecord host, Map<String, Map<Status, Long>> counts) {
+        Instant staleBefore = Instant.now().minus(staleAfter);
         return new HostView(
                 host.getHostId(),
                 host.getName(),
@@ -199,6 +145,7 @@ public class ReportQueries {
                 host.getLastSeen().toInstant(),
                 host.getLastReportAt().toInstant(),
                 host.getLastSnapshotSequence(),
+                host.getLastSeen().toInstant().isBefore(staleBefore),
                 StatusCounts.complete(counts.getOrDefault(host.getHostId(), Map.of())));
     }
 
@@ -238,6 +185,4 @@ public class ReportQueries {
                 row.getSnapshotSequence());
     }
 
-    private record CheckKey(String benchmarkVersion, String checkId) {
-    }
 }

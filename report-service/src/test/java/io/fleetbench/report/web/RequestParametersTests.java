@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.ReportProperties;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 class RequestParametersTests {
 
-    private final RequestParameters parameters =
-            new RequestParameters(new ReportProperties(Duration.ofSeconds(30), 500, 100, 1000, null, null, null));
+    /** Binds the defaults of every setting, so the test keeps compiling when settings are added. */
+    private final RequestParameters parameters = new RequestParameters(new Binder(
+            new MapConfigurationPropertySource(Map.of("fleetbench.report.max-page-size", "1000")))
+            .bindOrCreate("fleetbench.report", ReportProperties.class));
 
     @Test
     void limitDefaultsWhenAbsent() {

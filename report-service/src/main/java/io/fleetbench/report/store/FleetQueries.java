@@ -1,0 +1,367 @@
+package io.fleetbench.report.store;
+
+import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
+import static io.fleetbench.report.store.jooq.Tables.HOSTS;
+import static io.fleetbench.report.store.jooq.Tables.HOST_CHECK_COUNTS;
+import static io.fleetbench.report.store.jooq.Tables.HOST_FACTS;
+import static io.fleetbench.report.store.jooq.Tables.HOST_SCORES;
+import static io.fleetbench.report.store.jooq.Tables.SNAPSHOT_CONTAINERS;
+
+import io.fleetbench.model.finding.Status;
+import io.fleetbench.report.ReportProperties;
+import io.fleetbench.report.query.CheckIdOrder;
+import io.fleetbench.report.query.FindingSearch;
+import io.fleetbench.report.query.FindingSearch.FindingSort;
+import io.fleetbench.report.query.FindingSearch.Position;
+import io.fleetbench.report.query.FleetFinding;
+import io.fleetbench.report.query.FleetSummary;
+import io.fleetbench.report.query.FleetSummary.CheckCounts;
+import io.fleetbench.report.query.FleetSummary.HostCounts;
+import io.fleetbench.report.query.FleetSummary.SectionCounts;
+import io.fleetbench.report.query.ScorePoint;
+import io.fleetbench.report.query.Slice;
+import io.fleetbench.report.query.StatusCounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads fleet-wide views: the summary with scores, the findings of one check across hosts, the findings search and
+ * a host's score trend.
+ */
+@Repository
+public class FleetQueries {
+
+    private static final Comparator<CheckCounts> CHECK_ORDER = Comparator
+            .comparing(CheckCounts::benchmarkVersion, CheckIdOrder.INSTANCE)
+            .thenComparing(CheckCounts::checkId, CheckIdOrder.INSTANCE);
+
+    private final DSLContext dsl;
+    private final Duration staleAfter;
+    private final Clock clock;
+
+    public FleetQueries(DSLContext dsl, ReportProperties properties) {
+        this.dsl = dsl;
+        this.staleAfter = properties.staleAfter();
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Counts current findings per status over the hosts that carry every label in {@code labels}: in total, per
+     * host, per section and per check, with scores. The counts come from {@code host_check_counts} and
+     * {@code host_scores}, which each applied report rewrites, so the query reads tens of rows per host.
+     *
+     * <p>NOTE: the response lists every matching host, so it grows with the fleet (about 100 bytes per host). Large
+     * fleets should page through {@code GET /api/v1/hosts} for per-host detail.
+     */
+    public Mono<FleetSummary> fleetSummary(Map<String, String> labels) {
+        Condition hostFilter = labelCondition(HOSTS.LABELS, labels);
+        Instant staleBefore = clock.instant().minus(staleAfter);
+
+        Mono<List<HostCounts>> hosts = Flux.from(dsl
+                        .select(HOSTS.HOST_ID, HOSTS.NAME, HOSTS.LAST_SEEN, HOST_SCORES.SCORE, HOST_SCORES.PASS_COUNT,
+                                HOST_SCORES.WARN_COUNT, HOST_SCORES.INFO_COUNT, HOST_SCORES.NOTE_COUNT)
+                        .from(HOSTS)
+                        .leftJoin(HOST_SCORES)
+                        .on(HOST_SCORES.HOST_ID.eq(HOSTS.HOST_ID)
+                                .and(HOST_SCORES.SNAPSHOT_SEQUENCE.eq(HOSTS.LAST_SNAPSHOT_SEQUENCE)))
+                        .where(hostFilter)
+                        .orderBy(HOSTS.HOST_ID))
+                .map(row -> new HostCounts(row.value1(), row.value2(), row.value4(),
+                        row.value3().toInstant().isBefore(staleBefore),
+                        statusCounts(row.value5(), row.value6(), row.value7(), row.value8())))
+                .collectList();
+
+        var checkQuery = dsl.select(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
+                        HOST_CHECK_COUNTS.STATUS, DSL.max(HOST_CHECK_COUNTS.TITLE), DSL.max(HOST_CHECK_COUNTS.SECTION),
+                        DSL.boolOr(HOST_CHECK_COUNTS.SCORED), DSL.sum(HOST_CHECK_COUNTS.FINDING_COUNT))
+                .from(HOST_CHECK_COUNTS);
+        var checkRows = labels.isEmpty()
+                ? checkQuery.groupBy(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
+                        HOST_CHECK_COUNTS.STATUS)
+                : checkQuery.join(HOSTS).on(HOSTS.HOST_ID.eq(HOST_CHECK_COUNTS.HOST_ID))
+                        .where(hostFilter)
+                        .groupBy(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
+                                HOST_CHECK_COUNTS.STATUS);
+        Mono<List<CheckRow>> checks = Flux.from(checkRows)
+                .map(row -> new CheckRow(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                        Boolean.TRUE.equals(row.value6()), row.value7() == null ? 0 : row.value7().longValue()))
+                .collectList();
+
+        return Mono.zip(hosts, checks).map(parts -> summary(labels, parts.getT1(), parts.getT2()));
+    }
+
+    private static FleetSummary summary(Map<String, String> labels, List<HostCounts> hosts, List<CheckRow> rows) {
+        EnumMap<Status, Long> total = StatusCounts.zero();
+        long staleHosts = 0;
+        for (HostCounts host : hosts) {
+            StatusCounts.addTo(total, host.counts());
+            if (host.stale()) {
+                staleHosts++;
+            }
+        }
+
+        Map<String, CheckAccumulator> byCheck = new LinkedHashMap<>();
+        Map<String, CheckAccumulator> bySection = new TreeMap<>();
+        CheckAccumulator fleet = new CheckAccumulator("", "", "", "");
+        for (CheckRow row : rows) {
+            byCheck.computeIfAbsent(row.benchmarkVersion() + "\u0000" + row.checkId(),
+                    ignored -> new CheckAccumulator(row.benchmarkVersion(), row.checkId(), row.title(),
+                            row.section())).add(row);
+            bySection.computeIfAbsent(row.section(), section -> new CheckAccumulator("", "", "", section)).add(row);
+            fleet.add(row);
+        }
+
+        List<CheckCounts> checks = new ArrayList<>();
+        for (CheckAccumulator check : byCheck.values()) {
+            checks.add(new CheckCounts(check.checkId, check.title, check.benchmarkVersion, check.section,
+                    StatusCounts.complete(check.counts)));
+        }
+        checks.sort(CHECK_ORDER);
+        List<SectionCounts> sections = new ArrayList<>();
+        for (CheckAccumulator section : bySection.values()) {
+            sections.add(new SectionCounts(section.section, section.score(), StatusCounts.complete(section.counts)));
+        }
+        return new FleetSummary(hosts.size(), staleHosts, new TreeMap<>(labels), fleet.score(),
+                StatusCounts.complete(total), hosts, sections, checks);
+    }
+
+    /**
+     * Lists the current findings of one check on every host, ordered by host id, benchmark version and target key.
+     *
+     * @param statuses statuses to include; empty means all
+     * @param after the last item of the previous page, or {@code null} for the first page
+     */
+    public Mono<Slice<FleetFinding>> checkFindings(String checkId, Set<Status> statuses, @Nullable Position after,
+            int limit) {
+        Condition keyset = after == null
+                ? DSL.noCondition()
+                : DSL.row(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.TARGET_KEY)
+                        .gt(after.hostId(), after.benchmarkVersion(), after.targetKey());
+        return Flux.from(dsl.select(findingFields())
+                        .from(CURRENT_FINDINGS)
+                        .join(HOSTS).on(HOSTS.HOST_ID.eq(CURRENT_FINDINGS.HOST_ID))
+                        .where(CURRENT_FINDINGS.CHECK_ID.eq(checkId))
+                        .and(statusCondition(statuses))
+                        .and(keyset)
+                        .orderBy(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.BENCHMARK_VERSION,
+                                CURRENT_FINDINGS.TARGET_KEY)
+                        .limit(limit + 1))
+                .map(FleetQueries::fleetFinding)
+                .collectList()
+                .map(rows -> Slice.of(rows, limit));
+    }
+
+    /** Searches current findings over the fleet, in the search's order, with keyset pagination. */
+    public Mono<Slice<FleetFinding>> searchFindings(FindingSearch search, @Nullable Position after, int limit) {
+        Condition filter = statusCondition(search.statuses())
+                .and(search.checkIds().isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.CHECK_ID.in(search.checkIds()))
+                .and(search.sections().isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.SECTION.in(search.sections()))
+                .and(search.hostIds().isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.HOST_ID.in(search.hostIds()))
+                .and(labelCondition(HOSTS.LABELS, search.labels()))
+                .and(targetCondition(search.target()))
+                .and(imageCondition(search.image()))
+                .and(search.changedFrom() == null ? DSL.noCondition()
+                        : CURRENT_FINDINGS.LAST_CHANGED.ge(search.changedFrom().atOffset(ZoneOffset.UTC)))
+                .and(search.changedBefore() == null ? DSL.noCondition()
+                        : CURRENT_FINDINGS.LAST_CHANGED.lt(search.changedBefore().atOffset(ZoneOffset.UTC)))
+                .and(after == null ? DSL.noCondition() : keysetAfter(search.sort(), after));
+        return Flux.from(dsl.select(findingFields())
+                        .from(CURRENT_FINDINGS)
+                        .join(HOSTS).on(HOSTS.HOST_ID.eq(CURRENT_FINDINGS.HOST_ID))
+                        .where(filter)
+                        .orderBy(sortFields(search.sort()))
+                        .limit(limit + 1))
+                .map(FleetQueries::fleetFinding)
+                .collectList()
+                .map(rows -> Slice.of(rows, limit));
+    }
+
+    /**
+     * Lists a host's score after each applied report in a time range, oldest first.
+     *
+     * @param afterSequence the last sequence of the previous page, or {@code null} for the first page
+     * @return the page, or an empty {@code Mono} when no report of the host was applied
+     */
+    public Mono<Slice<ScorePoint>> scoreTrend(String hostId, @Nullable Instant from, @Nullable Instant before,
+            @Nullable Long afterSequence, int limit) {
+        Mono<Slice<ScorePoint>> page = Flux.from(dsl.selectFrom(HOST_SCORES)
+                        .where(HOST_SCORES.HOST_ID.eq(hostId))
+                        .and(from == null ? DSL.noCondition()
+                                : HOST_SCORES.COLLECTED_AT.ge(from.atOffset(ZoneOffset.UTC)))
+                        .and(before == null ? DSL.noCondition()
+                                : HOST_SCORES.COLLECTED_AT.lt(before.atOffset(ZoneOffset.UTC)))
+                        .and(afterSequence == null ? DSL.noCondition()
+                                : HOST_SCORES.SNAPSHOT_SEQUENCE.gt(afterSequence))
+                        .orderBy(HOST_SCORES.SNAPSHOT_SEQUENCE)
+                        .limit(limit + 1))
+                .map(row -> new ScorePoint(row.getSnapshotSequence(), row.getCollectedAt().toInstant(),
+                        row.getScore(), row.getPassCount(), row.getWarnCount(), row.getInfoCount(),
+                        row.getNoteCount()))
+                .collectList()
+                .map(rows -> Slice.of(rows, limit));
+        return Mono.from(dsl.selectOne().from(HOSTS).where(HOSTS.HOST_ID.eq(hostId))).flatMap(found -> page);
+    }
+
+    /** Returns a condition that the JSONB label column contains every entry of {@code labels}. */
+    static Condition labelCondition(Field<?> labelsColumn, Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return DSL.noCondition();
+        }
+        return DSL.condition("{0} @> cast({1} as jsonb)", labelsColumn,
+                DSL.val(FactsStore.json(new TreeMap<>(labels)).data()));
+    }
+
+    private static Condition statusCondition(Set<Status> statuses) {
+        return statuses.isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.STATUS.in(statuses);
+    }
+
+    /** Matches the whole target key, or the part after its kind ({@code web} for {@code container:web}). */
+    private static Condition targetCondition(@Nullable String target) {
+        if (target == null) {
+            return DSL.noCondition();
+        }
+        return CURRENT_FINDINGS.TARGET_KEY.eq(target)
+                .or(DSL.condition("split_part({0}, ':', 1) || ':' || {1} = {0}", CURRENT_FINDINGS.TARGET_KEY,
+                        DSL.val(target)));
+    }
+
+    /**
+     * Matches findings about the image itself, and findings about containers created from it according to the
+     * host's newest stored snapshot.
+     */
+    private static Condition imageCondition(@Nullable String image) {
+        if (image == null) {
+            return DSL.noCondition();
+        }
+        Condition imageTarget = CURRENT_FINDINGS.TARGET_KEY.eq("image:" + image)
+                .or(DSL.condition("starts_with({0}, {1})", CURRENT_FINDINGS.TARGET_KEY, DSL.val("image:" + image + ":")));
+        Condition containerFromImage = DSL.exists(DSL.selectOne()
+                .from(SNAPSHOT_CONTAINERS)
+                .join(HOST_FACTS).on(HOST_FACTS.HOST_ID.eq(SNAPSHOT_CONTAINERS.HOST_ID)
+                        .and(HOST_FACTS.LAST_SNAPSHOT_SEQUENCE.eq(SNAPSHOT_CONTAINERS.SNAPSHOT_SEQUENCE)))
+                .where(SNAPSHOT_CONTAINERS.HOST_ID.eq(CURRENT_FINDINGS.HOST_ID))
+                .and(CURRENT_FINDINGS.TARGET_KEY.eq(DSL.inline("container:").concat(SNAPSHOT_CONTAINERS.CONTAINER_NAME)))
+                .and(FactsQueries.imageMatches(SNAPSHOT_CONTAINERS.IMAGE, image)));
+        return imageTarget.or(containerFromImage);
+    }
+
+    private static List<SortField<?>> sortFields(FindingSort sort) {
+        List<SortField<?>> fields = new ArrayList<>();
+        if (sort == FindingSort.LAST_CHANGED) {
+            fields.add(CURRENT_FINDINGS.LAST_CHANGED.asc());
+        } else if (sort == FindingSort.LAST_CHANGED_DESC) {
+            fields.add(CURRENT_FINDINGS.LAST_CHANGED.desc());
+        }
+        fields.add(CURRENT_FINDINGS.HOST_ID.asc());
+        fields.add(CURRENT_FINDINGS.BENCHMARK_VERSION.asc());
+        fields.add(CURRENT_FINDINGS.CHECK_ID.asc());
+        fields.add(CURRENT_FINDINGS.TARGET_KEY.asc());
+        return fields;
+    }
+
+    private static Condition keysetAfter(FindingSort sort, Position after) {
+        Condition keyAfter = DSL.row(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.BENCHMARK_VERSION,
+                        CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.TARGET_KEY)
+                .gt(after.hostId(), after.benchmarkVersion(), after.checkId(), after.targetKey());
+        var lastChanged = after.lastChanged().atOffset(ZoneOffset.UTC);
+        return switch (sort) {
+            case HOST -> keyAfter;
+            case LAST_CHANGED -> CURRENT_FINDINGS.LAST_CHANGED.gt(lastChanged)
+                    .or(CURRENT_FINDINGS.LAST_CHANGED.eq(lastChanged).and(keyAfter));
+            case LAST_CHANGED_DESC -> CURRENT_FINDINGS.LAST_CHANGED.lt(lastChanged)
+                    .or(CURRENT_FINDINGS.LAST_CHANGED.eq(lastChanged).and(keyAfter));
+        };
+    }
+
+    private static List<Field<?>> findingFields() {
+        return List.of(CURRENT_FINDINGS.HOST_ID, HOSTS.NAME, CURRENT_FINDINGS.BENCHMARK_VERSION,
+                CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.TITLE, CURRENT_FINDINGS.SECTION,
+                CURRENT_FINDINGS.TARGET_KIND, CURRENT_FINDINGS.TARGET_KEY, CURRENT_FINDINGS.TARGET_ID,
+                CURRENT_FINDINGS.STATUS, CURRENT_FINDINGS.REASON, CURRENT_FINDINGS.FIRST_SEEN,
+                CURRENT_FINDINGS.LAST_CHANGED, HOSTS.LAST_SEEN);
+    }
+
+    private static FleetFinding fleetFinding(Record row) {
+        return new FleetFinding(
+                row.get(CURRENT_FINDINGS.HOST_ID),
+                row.get(HOSTS.NAME),
+                row.get(CURRENT_FINDINGS.BENCHMARK_VERSION),
+                row.get(CURRENT_FINDINGS.CHECK_ID),
+                row.get(CURRENT_FINDINGS.TITLE),
+                row.get(CURRENT_FINDINGS.SECTION),
+                row.get(CURRENT_FINDINGS.TARGET_KIND),
+                row.get(CURRENT_FINDINGS.TARGET_KEY),
+                row.get(CURRENT_FINDINGS.TARGET_ID),
+                row.get(CURRENT_FINDINGS.STATUS),
+                row.get(CURRENT_FINDINGS.REASON),
+                row.get(CURRENT_FINDINGS.FIRST_SEEN).toInstant(),
+                row.get(CURRENT_FINDINGS.LAST_CHANGED).toInstant(),
+                row.get(HOSTS.LAST_SEEN).toInstant());
+    }
+
+    private static Map<Status, Long> statusCounts(@Nullable Integer pass, @Nullable Integer warn,
+            @Nullable Integer info, @Nullable Integer note) {
+        EnumMap<Status, Long> counts = StatusCounts.zero();
+        counts.put(Status.PASS, pass == null ? 0L : pass);
+        counts.put(Status.WARN, warn == null ? 0L : warn);
+        counts.put(Status.INFO, info == null ? 0L : info);
+        counts.put(Status.NOTE, note == null ? 0L : note);
+        return StatusCounts.complete(counts);
+    }
+
+    /** One row of the per-check aggregate: a check's findings of one status over the matching hosts. */
+    private record CheckRow(String benchmarkVersion, String checkId, Status status, String title, String section,
+            boolean scored, long count) {
+    }
+
+    /** Sums check rows into per-status counts and the scored PASS and WARN totals behind a score. */
+    private static final class CheckAccumulator {
+        final String benchmarkVersion;
+        final String checkId;
+        final String title;
+        final String section;
+        final EnumMap<Status, Long> counts = StatusCounts.zero();
+        long scoredPass;
+        long scoredWarn;
+
+        CheckAccumulator(String benchmarkVersion, String checkId, String title, String section) {
+            this.benchmarkVersion = benchmarkVersion;
+            this.checkId = checkId;
+            this.title = title;
+            this.section = section;
+        }
+
+        void add(CheckRow row) {
+            counts.merge(row.status(), row.count(), Long::sum);
+            if (row.scored() && row.status() == Status.PASS) {
+                scoredPass += row.count();
+            } else if (row.scored() && row.status() == Status.WARN) {
+                scoredWarn += row.count();
+            }
+        }
+
+        @Nullable Double score() {
+            return FindingCounts.score(scoredPass, scoredWarn);
+        }
+    }
+}

@@ -1,5 +1,9 @@
 package io.fleetbench.report;
 
+import io.fleetbench.report.alert.AlertSettings;
+import io.fleetbench.report.stream.StreamSettings;
+import io.fleetbench.report.waiver.WaiverSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *     stay in every list and count
  * @param factsRetention how long the facts of a host's older snapshots are kept, measured back from the collection
  *     time of its newest one. The newest snapshot is always kept, so incident queries answer for offline hosts
+ * @param waivers waiver limits and the expiry job
+ * @param alerts the alert outbox and its webhook and syslog receivers
+ * @param stream the server-sent event stream of transitions
  */
 @ConfigurationProperties("fleetbench.report")
 @Validated
@@ -32,7 +39,10 @@ public record ReportProperties(
         @Min(1) @DefaultValue("100") int defaultPageSize,
         @Min(1) @Max(10000) @DefaultValue("1000") int maxPageSize,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration staleAfter,
-        @NotNull @DurationMin(seconds = 0) @DefaultValue("7d") Duration factsRetention) {
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("7d") Duration factsRetention,
+        @Valid @DefaultValue WaiverSettings waivers,
+        @Valid @DefaultValue AlertSettings alerts,
+        @Valid @DefaultValue StreamSettings stream) {
 
     public ReportProperties {
         if (defaultPageSize > maxPageSize) {

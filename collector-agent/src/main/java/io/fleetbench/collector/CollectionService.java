@@ -107,7 +107,7 @@ public class CollectionService {
     }
 
     /**
-     * Returns the identity of the engine that answered {@code info}: the host id, the configured or reported name,
+     * Returns the identity of the engine that returned {@code info}: the host id, the configured or reported name,
      * the operator labels and the agent version.
      */
     public HostDescriptor describeHost(Info info) {

@@ -38,7 +38,7 @@ class CollectorConfiguration {
         return new EngineReader(dockerClient, properties.dockerHost());
     }
 
-    /** A second client for the event stream, because the collection client's response timeout would cut it. */
+    /** Creates the event stream client, because the collection client's response timeout would cut the stream. */
     @Bean(destroyMethod = "close")
     DockerClient eventStreamClient(CollectorProperties properties) {
         return EventStreamClients.create(properties.dockerHost(), properties.engineTimeout());

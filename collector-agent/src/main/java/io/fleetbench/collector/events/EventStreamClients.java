@@ -31,7 +31,7 @@ public final class EventStreamClients {
         ApacheDockerHttpClient httpClient = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                // The stream holds one connection; exec inspections use a second one.
+                // The stream uses one connection, and exec inspections use a second one.
                 .maxConnections(2)
                 .connectionTimeout(connectTimeout)
                 .build();

@@ -4,9 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One engine event that changes what a snapshot contains, reduced to the fields the agent may keep. It never holds
- * the event's other attributes, because the engine copies container labels into them and labels may hold secrets,
- * nor the text after an exec action's colon, which is the exec's command line.
+ * One engine event that changes what a snapshot contains, reduced to the fields the agent may keep. It contains none
+ * of the event's other attributes, because the engine copies container labels into them and labels may contain
+ * secrets. It also drops the text after an exec action's colon, which is the exec's command line.
  *
  * @param kind the engine's object type: {@code container}, {@code image}, {@code network} or {@code daemon}
  * @param action the action without any exec command line, such as {@code start} or {@code exec_start}

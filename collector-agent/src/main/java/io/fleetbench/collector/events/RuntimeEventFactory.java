@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds {@link RuntimeEventObserved} records. For an exec it inspects the exec to learn whether it runs privileged,
- * as which user and which program; it keeps the program's file name only, never its arguments or environment.
+ * Builds {@link RuntimeEventObserved} records. For an exec it inspects the exec to read whether it runs privileged,
+ * as which user and which program. It keeps the program's file name only, never its arguments or environment.
  */
 public final class RuntimeEventFactory {
 
@@ -46,7 +46,7 @@ public final class RuntimeEventFactory {
         try {
             return client.inspectExecCmd(execId).exec().getProcessConfig();
         } catch (DockerException e) {
-            // The engine forgets an exec some time after it ends; the event is still published without the flags.
+            // The engine removes an exec some time after it ends, so the event is published without the flags.
             log.debug("Exec {} in container {} could not be inspected ({}); publishing its event without privilege"
                     + " and user", execId, event.targetName(), e.getHttpStatus());
             return null;

@@ -313,7 +313,7 @@ public final class DiskSpool implements Closeable {
         }
         deleteDeliveredSegments();
         if (!pending.isEmpty()) {
-            log.info("Spool in {} holds {} record(s) from before the restart ({} bytes); sending them first", folder,
+            log.info("Spool in {} contains {} record(s) from before the restart ({} bytes); sending them first", folder,
                     pending.size(), bytesOnDisk);
         }
     }

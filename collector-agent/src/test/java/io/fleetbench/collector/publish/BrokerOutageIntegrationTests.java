@@ -57,7 +57,7 @@ class BrokerOutageIntegrationTests {
                 "fleetbench.collector.runtime-event-topic", EVENT_TOPIC));
         try {
             DiskSpool spool = agent.getBean(DiskSpool.class);
-            // One container before the outage, so both topics exist and the producer knows their partitions.
+            // One container before the outage, so both topics exist and the producer has their partitions.
             containers.add(run(engine, "before"));
             try (TopicReader reader = new TopicReader(broker.bootstrapServers(), SNAPSHOT_TOPIC, EVENT_TOPIC)) {
                 await().atMost(Duration.ofSeconds(90)).until(() -> {

@@ -20,10 +20,7 @@ import io.fleetbench.rules.core.check.runtime.CpuPrioritySet;
 import io.fleetbench.rules.core.check.runtime.MemoryLimited;
 import io.fleetbench.rules.core.check.runtime.NoAddedCapabilities;
 import io.fleetbench.rules.core.check.runtime.NoDockerSocketMounted;
-import io.fleetbench.rules.core.check.runtime.NoHostNetworkMode;
-import io.fleetbench.rules.core.check.runtime.NoHostPidNamespace;
 import io.fleetbench.rules.core.check.runtime.NoNewPrivilegesInContainers;
-import io.fleetbench.rules.core.check.runtime.NoPrivilegedContainers;
 import io.fleetbench.rules.core.check.runtime.PidsLimited;
 import io.fleetbench.rules.core.check.runtime.PortsBoundToSpecificInterface;
 import io.fleetbench.rules.core.check.runtime.ReadOnlyRootFilesystem;
@@ -66,13 +63,10 @@ public final class BundledRules {
                 new ContainersRunAsNonRootUser(),
                 new ImagesDefineHealthcheck(),
                 new NoAddedCapabilities(),
-                new NoPrivilegedContainers(),
-                new NoHostNetworkMode(),
                 new MemoryLimited(),
                 new CpuPrioritySet(),
                 new ReadOnlyRootFilesystem(),
                 new PortsBoundToSpecificInterface(),
-                new NoHostPidNamespace(),
                 new SeccompNotUnconfined(),
                 new NoNewPrivilegesInContainers(),
                 new PidsLimited(),

@@ -75,16 +75,20 @@ final class ConditionFunctions {
     }
 
     /**
-     * Returns whether one of the loaded audit rules records access to {@code path}: a watch ({@code -w PATH}) or a
-     * syscall rule with {@code -F path=PATH} or {@code -F dir=FOLDER} and the {@code always} action. A
-     * {@code never} rule excludes instead of auditing, so it never counts.
-     *
-     * @param rules the rules as {@code auditctl -l} lists them
+     * Returns whether one of the loaded audit rules records access to {@code path}. A rule is either a line as
+     * {@code auditctl -l} lists it (a watch {@code -w PATH}, or a syscall rule with {@code -F path=PATH} or
+     * {@code -F dir=FOLDER} and the {@code always} action), or a watch of the host facts: a map whose {@code path}
+     * is the watched file or folder. A watch on a folder covers the files below it. A {@code never} rule excludes
+     * instead of auditing, so it never counts.
      */
     static boolean auditWatched(List<?> rules, String path) {
         String expectedPath = canonical(normalize(path));
         for (Object entry : rules) {
             if (entry instanceof String rule && ruleCovers(rule.trim(), expectedPath)) {
+                return true;
+            }
+            if (entry instanceof Map<?, ?> watch && watch.get("path") instanceof String watched
+                    && pathWithin(expectedPath, watched)) {
                 return true;
             }
         }

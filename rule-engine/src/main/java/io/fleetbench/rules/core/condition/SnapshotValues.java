@@ -42,13 +42,24 @@ final class SnapshotValues {
     private final Map<String, Map<String, Object>> imagesById = new HashMap<>();
     private final Map<String, Map<String, Object>> imagesByTag = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
     SnapshotValues(HostSnapshotCollected source) {
+        this(source, null);
+    }
+
+    /**
+     * Converts {@code source}, taking the host facts from {@code hostFacts} where it is not {@code null} instead of
+     * from the snapshot's {@code hostFacts} component, as the agent would send them.
+     */
+    @SuppressWarnings("unchecked")
+    SnapshotValues(HostSnapshotCollected source, @Nullable Map<String, Object> hostFacts) {
         this.snapshot = convertRecord(source, Set.of("containers", "images"));
         this.engine = (Map<String, Object>) snapshot.get("engine");
         this.daemon = daemonSettings(source);
-        Object hostFacts = snapshot.get("hostFacts");
-        this.host = hostFacts instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        if (hostFacts != null) {
+            snapshot.put("hostFacts", hostFacts);
+        }
+        Object collected = snapshot.get("hostFacts");
+        this.host = collected instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         this.containers = new ArrayList<>();
         for (ContainerFacts container : source.containers()) {
             Map<String, Object> values = (Map<String, Object>) convert(container);

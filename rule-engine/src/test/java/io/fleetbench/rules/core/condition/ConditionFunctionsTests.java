@@ -3,6 +3,7 @@ package io.fleetbench.rules.core.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +35,16 @@ class ConditionFunctionsTests {
             "-w /usr/bin/dockerd-rootless.sh -k docker | /usr/bin/dockerd | false"})
     void findsAuditRuleOfPath(String rule, String path, boolean expected) {
         assertThat(ConditionFunctions.auditWatched(List.of(rule), path)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "watch of {0} covers {1}: {2}")
+    @CsvSource({"/etc/docker, /etc/docker/daemon.json, true", "/usr/bin/dockerd, /usr/bin/dockerd, true",
+            "/var/run/docker.sock, /run/docker.sock, true", "/usr/bin/dockerd, /usr/bin/containerd, false"})
+    void findsHostFactsWatchOfPath(String watched, String path, boolean expected) {
+        List<Map<String, Object>> watches = List.of(Map.of("path", watched, "permissions", "wa", "source",
+                "auditctl -l"));
+
+        assertThat(ConditionFunctions.auditWatched(watches, path)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} is {1}")

@@ -1,4 +1,4 @@
-package io.fleetbench.rules.core.check.runtime;
+package io.fleetbench.rules.core.condition;
 
 import static io.fleetbench.model.finding.Status.INFO;
 import static io.fleetbench.model.finding.Status.PASS;
@@ -11,6 +11,7 @@ import static io.fleetbench.rules.core.check.CheckTables.row;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fleetbench.model.event.InvalidEventException;
+import io.fleetbench.rules.core.BundledRules;
 import org.junit.jupiter.api.Test;
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.rules.core.check.CheckTables;
@@ -49,7 +50,8 @@ class NoPrivilegedContainersTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void assessesEveryContainer(String description, HostSnapshotCollected snapshot, List<Expected> expected) {
-        CheckTables.assertResults(new NoPrivilegedContainers(), snapshot, expected);
+        CheckTables.assertResults(BundledRules.registry().find("no-privileged-containers").orElseThrow(), snapshot,
+                expected);
     }
 
     /**

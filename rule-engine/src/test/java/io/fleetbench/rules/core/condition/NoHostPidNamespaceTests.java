@@ -1,4 +1,4 @@
-package io.fleetbench.rules.core.check.runtime;
+package io.fleetbench.rules.core.condition;
 
 import static io.fleetbench.model.finding.Status.PASS;
 import static io.fleetbench.model.finding.Status.WARN;
@@ -9,6 +9,7 @@ import static io.fleetbench.rules.core.check.CheckTables.expect;
 import static io.fleetbench.rules.core.check.CheckTables.row;
 
 import io.fleetbench.model.event.HostSnapshotCollected;
+import io.fleetbench.rules.core.BundledRules;
 import io.fleetbench.rules.core.check.CheckTables;
 import io.fleetbench.rules.core.check.CheckTables.Expected;
 import java.util.List;
@@ -41,6 +42,7 @@ class NoHostPidNamespaceTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void assessesEveryContainer(String description, HostSnapshotCollected snapshot, List<Expected> expected) {
-        CheckTables.assertResults(new NoHostPidNamespace(), snapshot, expected);
+        CheckTables.assertResults(BundledRules.registry().find("no-host-pid-namespace").orElseThrow(), snapshot,
+                expected);
     }
 }

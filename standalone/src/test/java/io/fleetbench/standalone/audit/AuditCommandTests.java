@@ -30,7 +30,7 @@ class AuditCommandTests {
 
     @Test
     void unknownCheckIsUsageError() {
-        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--checks", "5.99");
+        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--benchmark", "1.6.0", "--checks", "5.99");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--checks '5.99' matches no recommendation");
@@ -57,7 +57,8 @@ class AuditCommandTests {
 
     @Test
     void failOnWarnExitsWithOne() {
-        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--fail-on", "warn", "--no-color");
+        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--benchmark", "1.6.0", "--fail-on", "warn",
+                "--no-color");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("[WARN] 5.5  - ").contains("(" + INSECURE + ":5:5)");
@@ -74,7 +75,7 @@ class AuditCommandTests {
 
     @Test
     void checkSelectionKeepsSectionAndDropsExclusions() {
-        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--format", "junit", "--checks", "5",
+        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--benchmark", "1.6.0", "--format", "junit", "--checks", "5",
                 "--exclude-checks", "5.4,5.10");
 
         assertThat(run.exitCode()).isZero();
@@ -85,8 +86,8 @@ class AuditCommandTests {
 
     @Test
     void remediationPrintedUnderFailingCheck() {
-        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--checks", "5.5", "--remediation",
-                "--no-color");
+        CommandLineRun run = CommandLineRun.of("audit", "compose", INSECURE, "--benchmark", "1.6.0", "--checks", "5.5",
+                "--remediation", "--no-color");
 
         assertThat(run.out()).contains("[WARN] 5.5  - ").contains("       Remediation: ");
     }

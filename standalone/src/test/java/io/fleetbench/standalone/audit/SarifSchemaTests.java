@@ -77,6 +77,6 @@ class SarifSchemaTests {
         assertThat(result.at("/partialFingerprints/" + SarifLog.FINDING_KEY_FINGERPRINT.replace("/", "~1")).asText())
                 .isEqualTo(report.hostId() + "/1.6.0/" + first.checkId() + "/" + first.targetKey());
         assertThat(result.at("/locations/0/logicalLocations/0/name").asText()).isEqualTo(first.targetKey());
-        assertThat(result.at("/level").asText()).isEqualTo("error");
+        assertThat(result.at("/level").asText()).isEqualTo(first.status() == Status.WARN ? "error" : "warning");
     }
 }

@@ -5,12 +5,14 @@ import io.fleetbench.collector.engine.EngineReader;
 import io.fleetbench.collector.engine.EngineState;
 import io.fleetbench.collector.engine.SnapshotAssembler;
 import io.fleetbench.collector.events.RecentEventWindow;
+import io.fleetbench.collector.hostfacts.HostFactsCollector;
 import io.fleetbench.collector.hostfiles.DaemonJsonReader;
 import io.fleetbench.collector.identity.HostIdentityStore;
 import io.fleetbench.collector.identity.SequenceStore;
 import io.fleetbench.model.event.HostDescriptor;
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.snapshot.DaemonConfig;
+import io.fleetbench.model.snapshot.HostFacts;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,6 +38,7 @@ public class CollectionService {
     private final Map<String, String> labels;
     private final String agentVersion;
     private final RecentEventWindow recentEvents;
+    private final @Nullable HostFactsCollector hostFacts;
     private volatile @Nullable HostDescriptor lastHost;
 
     /**
@@ -72,6 +75,27 @@ public class CollectionService {
             Map<String, String> labels,
             String agentVersion,
             RecentEventWindow recentEvents) {
+        this(engineReader, daemonJsonReader, identityStore, sequenceStore, assembler, clock, hostName, labels,
+                agentVersion, recentEvents, null);
+    }
+
+    /**
+     * Creates a service whose snapshots also carry host facts from {@code hostFacts}, and whose daemon settings
+     * merge daemon.json with dockerd's flags and the engine's report. {@code daemonJsonReader} is then unused.
+     */
+    public CollectionService(
+            EngineReader engineReader,
+            DaemonJsonReader daemonJsonReader,
+            HostIdentityStore identityStore,
+            SequenceStore sequenceStore,
+            SnapshotAssembler assembler,
+            Clock clock,
+            @Nullable String hostName,
+            Map<String, String> labels,
+            String agentVersion,
+            RecentEventWindow recentEvents,
+            @Nullable HostFactsCollector hostFacts) {
+        this.hostFacts = hostFacts;
         this.recentEvents = recentEvents;
         this.engineReader = engineReader;
         this.daemonJsonReader = daemonJsonReader;
@@ -93,11 +117,14 @@ public class CollectionService {
     public HostSnapshotCollected collect(String trigger) {
         long started = System.nanoTime();
         EngineState engine = engineReader.read();
-        DaemonConfig daemon = daemonJsonReader.read();
+        HostFactsCollector.Collected collected =
+                hostFacts == null ? null : hostFacts.collect(engine.info(), engine.networks());
+        DaemonConfig daemon = collected == null ? daemonJsonReader.read() : collected.daemon();
         HostDescriptor host = describeHost(engine.info());
         long sequence = sequenceStore.next();
-        HostSnapshotCollected snapshot = assembler.assemble(host, sequence, trigger, clock.instant(), engine, daemon)
-                .withRecentEvents(recentEvents.current());
+        HostFacts facts = collected == null ? null : collected.hostFacts();
+        HostSnapshotCollected snapshot = assembler.assemble(host, sequence, trigger, clock.instant(), engine, daemon,
+                facts).withRecentEvents(recentEvents.current());
         String hostId = host.id();
         log.debug("Collected snapshot {} of host {} (event {}, trigger {}) in {} ms: {} containers, {} images,"
                         + " {} networks", sequence, hostId, snapshot.eventId(), trigger,

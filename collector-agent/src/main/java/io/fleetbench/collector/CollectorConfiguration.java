@@ -9,6 +9,7 @@ import io.fleetbench.collector.events.EngineEventListener;
 import io.fleetbench.collector.events.EventStreamClients;
 import io.fleetbench.collector.events.RecentEventWindow;
 import io.fleetbench.collector.events.RuntimeEventFactory;
+import io.fleetbench.collector.hostfacts.HostFactsCollector;
 import io.fleetbench.collector.hostfiles.DaemonJsonReader;
 import io.fleetbench.collector.identity.HostIdentityStore;
 import io.fleetbench.collector.identity.SequenceStore;
@@ -64,7 +65,9 @@ class CollectorConfiguration {
                 properties.hostName(),
                 properties.labels(),
                 agentVersion(),
-                recentEventWindow);
+                recentEventWindow,
+                new HostFactsCollector(properties.hostRootPath(), properties.dockerHost(),
+                        properties.daemonConfigFile(), properties.engineTimeout()));
     }
 
     @Bean(destroyMethod = "close")

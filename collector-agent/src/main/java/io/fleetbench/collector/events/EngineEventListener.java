@@ -95,6 +95,8 @@ public class EngineEventListener implements SmartLifecycle {
                 client.pingCmd().exec();
                 StreamCallback callback = new StreamCallback();
                 stream = callback;
+                // NOTE: events from while the stream was down are not requested again (no "since"), so their
+                // runtime events are lost; the reconnect snapshot still shows the resulting state.
                 client.eventsCmd().withEventTypeFilter(EngineEventClassifier.TYPE_FILTERS).exec(callback);
                 if (connectedBefore) {
                     log.info("Following events of engine {} again after {} failed attempt(s); collecting a full"

@@ -164,6 +164,8 @@ public class SpoolDrainer implements SmartLifecycle {
                     throw new InterruptedException("stopping");
                 }
             } catch (ExecutionException e) {
+                // NOTE: a record that Kafka rejects for good (authorization, a topic limit) is retried forever and
+                // holds back every record after it; the log line repeats with each attempt.
                 log.warn("Kafka rejected spooled record {} (topic {}, key {}); sending it again: {}", record.index(),
                         record.topic(), record.key(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
                 return false;

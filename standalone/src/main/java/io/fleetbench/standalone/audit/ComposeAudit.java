@@ -185,6 +185,7 @@ final class ComposeAudit {
         ObjectNode engine = tree.putObject("engine");
         engine.put("serverVersion", "not deployed");
         tree.set("containers", MAPPER.valueToTree(containers));
+        tree.set("networks", MAPPER.valueToTree(file.networks()));
         return MAPPER.treeToValue(tree, HostSnapshotCollected.class);
     }
 

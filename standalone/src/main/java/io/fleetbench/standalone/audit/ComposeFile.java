@@ -1,5 +1,6 @@
 package io.fleetbench.standalone.audit;
 
+import io.fleetbench.model.snapshot.NetworkFacts;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,8 +32,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * @param path the file as the user named it, used in finding locations
  * @param services the services in file order
+ * @param networks the networks of the top-level {@code networks} section, which services name to join them
  */
-record ComposeFile(Path path, List<ComposeService> services) {
+record ComposeFile(Path path, List<ComposeService> services, List<NetworkFacts> networks) {
 
     /** The maximum file size read, well above real compose files, so a wrong path cannot exhaust memory. */
     private static final long MAX_BYTES = 4L * 1024 * 1024;
@@ -88,7 +91,36 @@ record ComposeFile(Path path, List<ComposeService> services) {
                         + (tuple.getKeyNode().getStartMark().getLine() + 1) + " is not a mapping of settings");
             }
         }
-        return new ComposeFile(path, parsed);
+        return new ComposeFile(path, parsed, networks(mapping));
+    }
+
+    /**
+     * Returns the networks of the top-level {@code networks} section, with the settings that checks read:
+     * {@code driver}, {@code internal}, {@code attachable}, {@code enable_ipv6} and {@code driver_opts}.
+     */
+    private static List<NetworkFacts> networks(MappingNode root) {
+        List<NetworkFacts> networks = new ArrayList<>();
+        if (!(ComposeService.value(root, "networks") instanceof MappingNode section)) {
+            return networks;
+        }
+        for (NodeTuple tuple : section.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode name)) {
+                continue;
+            }
+            MappingNode settings = tuple.getValueNode() instanceof MappingNode mapping ? mapping
+                    : new MappingNode(Tag.MAP, List.of(), DumperOptions.FlowStyle.AUTO);
+            networks.add(new NetworkFacts("compose:" + name.getValue(), name.getValue(),
+                    text(settings, "driver", "bridge"), "local", text(settings, "internal", "false").equals("true"),
+                    text(settings, "attachable", "false").equals("true"),
+                    text(settings, "enable_ipv6", "false").equals("true"),
+                    ComposeValues.keyValues(ComposeService.value(settings, "driver_opts"))));
+        }
+        return networks;
+    }
+
+    private static String text(MappingNode mapping, String key, String absent) {
+        Node node = ComposeService.value(mapping, key);
+        return node instanceof ScalarNode scalar && !ComposeValues.isNull(scalar) ? scalar.getValue() : absent;
     }
 
     /**

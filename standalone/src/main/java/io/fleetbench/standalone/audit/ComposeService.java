@@ -78,8 +78,8 @@ record ComposeService(String name, ScalarNode nameNode, MappingNode body, Path f
                 only(ComposeValues.ports(value(body, "ports")), "ports", setting, index),
                 only(environment(), "environment", setting, index),
                 SecretDetector.redactLabels(ComposeValues.keyValues(value(body, "labels"))),
-                text("restart"),
-                null,
+                restartPolicy(),
+                restartMaxRetries(),
                 healthcheckConfigured(),
                 null,
                 text("cgroup_parent"),
@@ -217,6 +217,27 @@ record ComposeService(String name, ScalarNode nameNode, MappingNode body, Path f
             }
         }
         return variables;
+    }
+
+    /** Returns the policy name of {@code restart}, without the retry count of {@code on-failure:N}. */
+    private @Nullable String restartPolicy() {
+        String restart = text("restart");
+        return restart != null && restart.startsWith("on-failure:") ? "on-failure" : restart;
+    }
+
+    /** Returns N of {@code restart: on-failure:N}, or {@code null} where the policy has no retry count. */
+    private @Nullable Integer restartMaxRetries() {
+        String restart = text("restart");
+        if (restart == null || !restart.startsWith("on-failure:")) {
+            return null;
+        }
+        String retries = restart.substring("on-failure:".length()).strip();
+        try {
+            return Integer.parseInt(retries);
+        } catch (NumberFormatException e) {
+            throw new AuditUsageException("service " + name + ": restart '" + restart + "' has no whole retry count: "
+                    + "use on-failure or on-failure:N");
+        }
     }
 
     private boolean healthcheckConfigured() {

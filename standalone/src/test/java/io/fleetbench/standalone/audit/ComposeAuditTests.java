@@ -137,6 +137,23 @@ class ComposeAuditTests {
     }
 
     @Test
+    void restartAndNetworksMapToFacts() {
+        ComposeFile repository = ComposeFile.read(Path.of("../docker-compose.yml"));
+        ComposeService postgres = repository.services().stream()
+                .filter(service -> service.name().equals("postgres"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(postgres.facts().restartPolicy()).isEqualTo("on-failure");
+        assertThat(postgres.facts().restartMaxRetries()).isEqualTo(5);
+        assertThat(postgres.facts().networks()).containsExactly("data");
+        assertThat(repository.networks()).anySatisfy(network -> {
+            assertThat(network.name()).isEqualTo("data");
+            assertThat(network.internal()).isTrue();
+        });
+    }
+
+    @Test
     void invalidYamlNamesLine(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("broken.yml");
         Files.writeString(file, "services:\n  web:\n    image: [unclosed\n");

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.finding.Status;
+import io.fleetbench.model.snapshot.AuditRules;
+import io.fleetbench.model.snapshot.AuditWatch;
+import io.fleetbench.model.snapshot.FileFacts;
+import io.fleetbench.model.snapshot.FileType;
+import io.fleetbench.model.snapshot.GroupFacts;
+import io.fleetbench.model.snapshot.HostFacts;
+import io.fleetbench.model.snapshot.SecurityModules;
 import io.fleetbench.rules.core.BundledRules;
 import io.fleetbench.rules.core.catalogue.Recommendation;
 import io.fleetbench.rules.core.check.Check;
@@ -15,8 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the host rules of sections 1 and 3 on host facts shaped as the agent documents them (maps of watches, files
- * and the data root), because the committed snapshot model does not carry them yet.
+ * Runs the host rules of sections 1 and 3 on host facts: maps shaped as the agent documents them, and a
+ * {@link HostFacts} record converted the way every snapshot is.
  */
 class HostFactRulesTests {
 
@@ -88,6 +95,26 @@ class HostFactRulesTests {
 
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.reason()).contains("/srv/docker");
+    }
+
+    @Test
+    void hostFactsRecordDecidesRules() {
+        HostFacts record = new HostFacts("6.1.0", List.of(), null, "/var/lib/docker", "/", false,
+                new GroupFacts("docker", 999L, List.of("alice")), SecurityModules.unknown(),
+                new AuditRules(List.of("auditctl -l"),
+                        List.of(new AuditWatch("/usr/bin/dockerd", "wa", "docker", "auditctl -l")), List.of(),
+                        List.of()),
+                List.of(new FileFacts("/run/docker.sock", "docker-socket", true, FileType.SOCKET, 0L, "root", 999L,
+                        "docker", 0660, null, null)),
+                null, null, List.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = (Map<String, Object>) SnapshotValues.convert(record);
+
+        assertThat(evaluate("1.1.3", facts).status()).isEqualTo(Status.PASS);
+        assertThat(evaluate("3.16", facts).reason()).isEqualTo("/run/docker.sock has mode 0660 (host facts)");
+        assertThat(evaluate("3.15", facts).status()).isEqualTo(Status.PASS);
+        assertThat(evaluate("1.1.1", facts).status()).isEqualTo(Status.WARN);
+        assertThat(evaluate("1.1.2", facts).reason()).contains("the members alice");
     }
 
     private static CheckResult evaluate(String id, Map<String, Object> hostFacts) {

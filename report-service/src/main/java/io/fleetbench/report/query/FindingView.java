@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param remediation how to fix a failing target, or {@code null}
  * @param firstSeen collection time of the snapshot in which the finding appeared
  * @param lastChanged collection time of the snapshot in which the status last changed
+ * @param waived whether an active waiver covers the finding. {@code status} stays the verdict, such as WARN
+ * @param waiverId id of that waiver, or {@code null} when {@code waived} is false
  */
 public record FindingView(
         String checkId,
@@ -33,5 +35,7 @@ public record FindingView(
         String reason,
         @Nullable String remediation,
         Instant firstSeen,
-        Instant lastChanged) {
+        Instant lastChanged,
+        boolean waived,
+        @Nullable Long waiverId) {
 }

@@ -17,6 +17,7 @@ import io.fleetbench.report.query.TransitionView;
 import io.fleetbench.report.store.jooq.tables.records.CurrentFindingsRecord;
 import io.fleetbench.report.store.jooq.tables.records.FindingTransitionsRecord;
 import io.fleetbench.report.store.jooq.tables.records.HostsRecord;
+import io.fleetbench.report.waiver.WaiverStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;
@@ -76,10 +78,12 @@ public class ReportQueries {
      */
     public Mono<HostReport> hostReport(String hostId, Set<Status> statuses) {
         Condition statusFilter = statuses.isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.STATUS.in(statuses);
-        Mono<List<FindingView>> findings = Flux.from(dsl.selectFrom(CURRENT_FINDINGS)
+        Field<Long> waiverId = WaiverStore.activeWaiverId().as("active_waiver_id");
+        Mono<List<FindingView>> findings = Flux.from(dsl.select(CURRENT_FINDINGS.asterisk(), waiverId)
+                        .from(CURRENT_FINDINGS)
                         .where(CURRENT_FINDINGS.HOST_ID.eq(hostId))
                         .and(statusFilter))
-                .map(ReportQueries::findingView)
+                .map(row -> findingView(row.into(CURRENT_FINDINGS), row.get(waiverId)))
                 .sort(REPORT_ORDER)
                 .collectList();
         return host(hostId).flatMap(host -> findings.map(
@@ -153,7 +157,7 @@ public class ReportQueries {
         return EventCodec.mapper().readValue(json.data(), LABELS_TYPE);
     }
 
-    private static FindingView findingView(CurrentFindingsRecord row) {
+    private static FindingView findingView(CurrentFindingsRecord row, @Nullable Long waiverId) {
         return new FindingView(
                 row.getCheckId(),
                 row.getTitle(),
@@ -166,7 +170,9 @@ public class ReportQueries {
                 row.getReason(),
                 row.getRemediation(),
                 row.getFirstSeen().toInstant(),
-                row.getLastChanged().toInstant());
+                row.getLastChanged().toInstant(),
+                waiverId != null,
+                waiverId);
     }
 
     private static TransitionView transitionView(FindingTransitionsRecord row) {

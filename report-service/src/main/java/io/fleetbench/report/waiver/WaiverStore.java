@@ -64,11 +64,20 @@ public class WaiverStore {
      * once, before the expiry job has unlinked its findings.
      */
     public static Field<Long> activeWaiverId(Instant now) {
+        return activeWaiverIdAt(DSL.val(utc(now)));
+    }
+
+    private static Field<Long> activeWaiverIdAt(Field<OffsetDateTime> now) {
         return DSL.field(DSL.select(WAIVERS.WAIVER_ID)
                 .from(WAIVERS)
                 .where(WAIVERS.WAIVER_ID.eq(CURRENT_FINDINGS.WAIVER_ID))
                 .and(WAIVERS.REVOKED_AT.isNull())
-                .and(WAIVERS.EXPIRES_AT.gt(utc(now))));
+                .and(WAIVERS.EXPIRES_AT.gt(now)));
+    }
+
+    /** Returns {@link #activeWaiverId(Instant)} at the database's current time, for reads outside the service. */
+    public static Field<Long> activeWaiverId() {
+        return activeWaiverIdAt(DSL.currentOffsetDateTime());
     }
 
     /** Inserts a validated waiver, waives the current WARN findings it covers, and returns it. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.IntegrationTestSupport;
 import io.fleetbench.report.ReportProperties;
+import io.fleetbench.report.query.FindingView;
+import io.fleetbench.report.query.HostReport;
 import io.fleetbench.report.query.TransitionKind;
 import io.fleetbench.report.query.TransitionView;
 import java.time.Duration;
@@ -63,6 +65,12 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
         assertThat(waiver.createdBy()).isEqualTo("alice");
         assertThat(kinds(hostId, TransitionKind.WAIVED)).containsExactlyInAnyOrder(
                 "5.10 container:api", "5.10 container:web");
+        FindingView waived = finding(hostId, "5.10", "container:web");
+        assertThat(waived.status()).isEqualTo(Status.WARN);
+        assertThat(waived.waived()).isTrue();
+        assertThat(waived.waiverId()).isEqualTo(waiver.waiverId());
+        assertThat(finding(hostId, "5.4", "container:web").waived()).isFalse();
+        assertThat(finding(hostId, "5.10", "container:cache").waived()).as("a passing finding").isFalse();
 
         publish(report(hostId, 2,
                 containerFinding("5.10", "web", Status.WARN),
@@ -85,6 +93,9 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
 
         assertThat(kinds(hostId, TransitionKind.WAIVER_EXPIRED)).containsExactlyInAnyOrder(
                 "5.10 container:api", "5.10 container:web", "5.10 container:db");
+        FindingView reopened = finding(hostId, "5.10", "container:web");
+        assertThat(reopened.waived()).isFalse();
+        assertThat(reopened.waiverId()).isNull();
         assertThat(waivers.changes(waiver.waiverId()).collectList().block(Duration.ofSeconds(10)))
                 .extracting(change -> change.action() + " " + change.actor() + " " + change.findings())
                 .containsExactly("CREATED alice 2", "EXPIRED fleetbench 3");
@@ -181,6 +192,19 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
     private static WaiverRequest hostRequest(String hostId, String checkId, String approver, Instant expiresAt) {
         return new WaiverRequest(checkId, hostId, null, null, null, "Accepted until the migration",
                 "team-payments", approver, expiresAt);
+    }
+
+    private FindingView finding(String hostId, String checkId, String targetKey) {
+        HostReport report = webClient.get().uri("/api/v1/hosts/{hostId}/report", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(HostReport.class)
+                .returnResult()
+                .getResponseBody();
+        return report.findings().stream()
+                .filter(finding -> finding.checkId().equals(checkId) && finding.targetKey().equals(targetKey))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no finding " + checkId + " on " + targetKey));
     }
 
     private List<String> kinds(String hostId, TransitionKind kind) {

@@ -170,8 +170,14 @@ class StandaloneFleetIntegrationTests {
 
     private JsonNode finding(String checkId, String targetKey) throws Exception {
         Map<String, JsonNode> byKey = new HashMap<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode report = EventCodec.mapper().readTree(currentReportBody());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> response = send("/api/v1/hosts/" + firstReport.hostId() + "/report");
+            if (response.statusCode() == 404) {
+                // The report service has not applied the host's first report yet.
+                return false;
+            }
+            assertThat(response.statusCode()).as("report answered %s", response.body()).isEqualTo(200);
+            JsonNode report = EventCodec.mapper().readTree(response.body());
             JsonNode findings = report.get("findings");
             if (findings == null) {
                 return false;
@@ -191,13 +197,17 @@ class StandaloneFleetIntegrationTests {
     }
 
     private String get(String path) throws Exception {
+        HttpResponse<String> response = send(path);
+        assertThat(response.statusCode()).as("GET %s answered %s", path, response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> send(String path) throws Exception {
         String credentials = AdminCredentials.USER + ":" + fleet.adminPassword();
         HttpRequest request = HttpRequest.newBuilder(URI.create(fleet.gatewayUrl() + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .GET()
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s answered %s", path, response.body()).isEqualTo(200);
-        return response.body();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -52,7 +52,9 @@ final class EvaluateSnapshotFunction implements Function<Message<byte[]>, Messag
 
         return MessageBuilder.withPayload(payload)
                 .setHeader(KafkaHeaders.KEY, report.hostId().getBytes(StandardCharsets.UTF_8))
-                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                // The payload is EventCodec JSON already. Declared as octet-stream, consumers' bindings hand the bytes
+                // over unconverted instead of reading them as JSON into a byte[].
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_OCTET_STREAM_VALUE)
                 .build();
     }
 

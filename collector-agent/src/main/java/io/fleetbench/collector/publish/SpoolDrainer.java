@@ -31,6 +31,9 @@ public class SpoolDrainer implements SmartLifecycle {
     /** The shortest wait before sending again after a failed send. */
     static final Duration MIN_BACKOFF = Duration.ofMillis(200);
 
+    /** The longest wait for a record while the spool is empty. */
+    static final Duration IDLE_WAIT = Duration.ofMinutes(1);
+
     private final DiskSpool spool;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration acknowledgementWait;
@@ -99,7 +102,8 @@ public class SpoolDrainer implements SmartLifecycle {
         int failures = 0;
         while (!stopping) {
             try {
-                Optional<SpooledRecord> next = spool.awaitOldest(Duration.ofSeconds(1));
+                // The wait ends early on every append, and stop() interrupts it, so idling costs one wake a minute.
+                Optional<SpooledRecord> next = spool.awaitOldest(IDLE_WAIT);
                 if (next.isEmpty()) {
                     continue;
                 }

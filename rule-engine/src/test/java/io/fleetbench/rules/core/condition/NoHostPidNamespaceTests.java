@@ -35,8 +35,14 @@ class NoHostPidNamespaceTests {
                         snapshot().containers(container("a").pidMode("host"), container("b").pidMode("container:a"),
                                 container("c").pidMode("host")).build(),
                         expect("container:a", WARN, "HostConfig.PidMode is host"),
-                        expect("container:b", PASS, "HostConfig.PidMode is container:a"),
-                        expect("container:c", WARN, "HostConfig.PidMode is host")));
+                        expect("container:b", WARN,
+                                "HostConfig.PidMode is container:a, which joins a container that shares the host PID namespace"),
+                        expect("container:c", WARN, "HostConfig.PidMode is host")),
+                row("joining a private PID namespace passes",
+                        snapshot().containers(container("owner"), container("joiner").pidMode("container:id-owner"))
+                                .build(),
+                        expect("container:owner", PASS, "HostConfig.PidMode is empty"),
+                        expect("container:joiner", PASS, "HostConfig.PidMode is container:id-owner")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,11 +81,16 @@ class StandaloneFleetIntegrationTests {
     }
 
     @AfterAll
-    void stopFleetAndContainers() {
+    void stopFleetAndContainers() throws IOException {
         if (fleet != null) {
             fleet.close();
         }
         containers.forEach(GenericContainer::stop);
+        if (dataDir != null) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private void start(String name, Consumer<GenericContainer<?>> settings) {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Times docker-bench-security and `fleetbench audit` on the same private Docker engine with N running containers.
+# Usage: scripts/bench-audit.sh DOCKER_BENCH_SECURITY_DIR COUNT [COUNT ...]
+# Needs root, dockerd, busybox-static, jq and ss, and the jar from `./mvnw -DskipTests install`. The engine runs in
+# a temporary folder with its own socket, so containers of other engine users are not counted.
+set -euo pipefail
+
+dbs_dir=$1
+shift
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar="$root/standalone/target/fleetbench-exec.jar"
+work=$(mktemp -d /tmp/fleetbench-bench-XXXXXX)
+socket="$work/docker.sock"
+export DOCKER_HOST="unix://$socket"
+
+cleanup() {
+  docker ps -aq | xargs -r docker rm -f >/dev/null 2>&1 || true
+  [ -f "$work/dockerd.pid" ] && kill "$(cat "$work/dockerd.pid")" 2>/dev/null || true
+  sleep 2
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo '{}' > "$work/daemon.json"
+dockerd --iptables=false --ip6tables=false --bridge=none --data-root "$work/data" --exec-root "$work/exec" \
+  --pidfile "$work/dockerd.pid" -H "$DOCKER_HOST" --config-file "$work/daemon.json" >"$work/dockerd.log" 2>&1 &
+for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+
+rootfs="$work/rootfs"
+mkdir -p "$rootfs/bin"
+cp /bin/busybox "$rootfs/bin/busybox"
+ln -s busybox "$rootfs/bin/sleep"
+tar -C "$rootfs" -c . | docker import - local/busybox:1 >/dev/null
+
+running=0
+for count in "$@"; do
+  while [ "$running" -lt "$count" ]; do
+    docker run -d --network none local/busybox:1 /bin/sleep 3600 >/dev/null
+    running=$((running + 1))
+  done
+  for tool in docker-bench-security fleetbench-1.8.0 fleetbench-1.6.0; do
+    case $tool in
+      docker-bench-security) command=(bash -c "cd '$dbs_dir' && bash docker-bench-security.sh >/dev/null 2>&1") ;;
+      fleetbench-1.8.0) command=(java -jar "$jar" audit --docker-host "$DOCKER_HOST" --no-color -q) ;;
+      fleetbench-1.6.0) command=(java -jar "$jar" audit --docker-host "$DOCKER_HOST" --benchmark 1.6.0 --no-color -q) ;;
+    esac
+    /usr/bin/time -f "$count containers, $tool: %e s wall, %U s user, %S s system" "${command[@]}" >/dev/null 2>"$work/time.txt" || true
+    tail -1 "$work/time.txt"
+  done
+done

@@ -31,8 +31,11 @@ public class SpoolDrainer implements SmartLifecycle {
     /** The shortest wait before sending again after a failed send. */
     static final Duration MIN_BACKOFF = Duration.ofMillis(200);
 
-    /** The longest wait for a record while the spool is empty. */
-    static final Duration IDLE_WAIT = Duration.ofMinutes(1);
+    /**
+     * The longest wait for a record while the spool is empty. Every append and stop() end the wait early, so an idle
+     * agent wakes only when a collection appends a snapshot, at the latest after the resync interval.
+     */
+    static final Duration IDLE_WAIT = Duration.ofHours(1);
 
     private final DiskSpool spool;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -102,7 +105,6 @@ public class SpoolDrainer implements SmartLifecycle {
         int failures = 0;
         while (!stopping) {
             try {
-                // The wait ends early on every append, and stop() interrupts it, so idling costs one wake a minute.
                 Optional<SpooledRecord> next = spool.awaitOldest(IDLE_WAIT);
                 if (next.isEmpty()) {
                     continue;

@@ -82,6 +82,13 @@ public final class SecretDetector {
 
     private static final String FILE_SUFFIX = "_FILE";
 
+    /**
+     * Last word parts that make a name point at where a secret is used or kept, such as {@code TOKEN_URL} or
+     * {@code AUTH_HOST}, rather than hold one. Such a value is still checked for a credential's shape.
+     */
+    private static final Set<String> LOCATOR_WORDS = Set.of("URL", "URI", "ENDPOINT", "HOST", "HOSTNAME", "PORT",
+            "PATH", "DIR", "ADDR", "ADDRESS");
+
     private SecretDetector() {
     }
 
@@ -93,11 +100,16 @@ public final class SecretDetector {
      * @param value the value, or {@code null} where there is none
      */
     public static @Nullable String secretReason(String name, @Nullable String value) {
-        String reason = isFileReference(name) ? null : nameReason(name);
+        String reason = isFileReference(name) || namesLocation(name) ? null : nameReason(name);
         if (reason == null && value != null) {
             reason = valueReason(value);
         }
         return reason;
+    }
+
+    private static boolean namesLocation(String name) {
+        List<String> parts = wordParts(name);
+        return !parts.isEmpty() && LOCATOR_WORDS.contains(parts.get(parts.size() - 1));
     }
 
     /** Returns {@code true} where the name follows the {@code _FILE} convention for a path to a secret file. */
@@ -152,7 +164,8 @@ public final class SecretDetector {
         int equals = entry.indexOf('=');
         String name = equals < 0 ? entry : entry.substring(0, equals);
         String value = equals < 0 ? null : entry.substring(equals + 1);
-        String reason = secretReason(name, value);
+        // An empty value holds no secret, whatever the name says.
+        String reason = value != null && value.isBlank() ? null : secretReason(name, value);
         return new EnvVariable(name, reason != null, reason, isFileReference(name));
     }
 

@@ -41,7 +41,7 @@ class SecretDetectorTests {
     @ParameterizedTest
     @ValueSource(strings = {"PATH", "HOME", "PWD", "PLAIN", "LANG", "JAVA_OPTS", "AUTHOR",
             "org.opencontainers.image.authors", "PASSTHROUGH_MODE", "KEYBOARD_LAYOUT", "TOKENIZER", "UPSTREAM_KEY_ID",
-            "SERVER_PORT", "com.example.team"})
+            "SERVER_PORT", "com.example.team", "TOKEN_URL", "OAUTH_TOKEN_ENDPOINT", "AUTH_HOST", "SECRETS_DIR"})
     void acceptsOrdinaryNames(String name) {
         assertThat(SecretDetector.secretReason(name, "ordinary")).isNull();
     }
@@ -97,6 +97,22 @@ class SecretDetectorTests {
         assertThat(variable.fileReference()).isTrue();
         assertThat(variable.secretLike()).isTrue();
         assertThat(variable.secretReason()).isEqualTo("value looks like a PEM private key");
+    }
+
+    @Test
+    void emptyValueIsNotSecret() {
+        EnvVariable variable = SecretDetector.toEnvVariable("DB_PASSWORD=");
+
+        assertThat(variable.secretLike()).isFalse();
+        assertThat(variable.secretReason()).isNull();
+    }
+
+    @Test
+    void locatorNameWithCredentialUrlIsSecret() {
+        EnvVariable variable = SecretDetector.toEnvVariable("TOKEN_URL=https://user:hunter2@login.example/token");
+
+        assertThat(variable.secretLike()).isTrue();
+        assertThat(variable.secretReason()).startsWith("value looks like");
     }
 
     @Test

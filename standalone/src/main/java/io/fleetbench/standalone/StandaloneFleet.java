@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Every Fleetbench service in one JVM: an embedded Kafka broker and PostgreSQL server, then the report service, the
- * rule engine, the API gateway and a collector agent, each in its own Spring application context with its own
- * configuration, wired together through loopback exactly as separate deployments would be.
+ * Every Fleetbench service in one JVM. An embedded Kafka broker and PostgreSQL server start first, then the report
+ * service, the rule engine, the API gateway and a collector agent. Each service runs in its own Spring application
+ * context with its own configuration, and they reach each other through loopback as separate deployments would.
  */
 public final class StandaloneFleet implements AutoCloseable {
 
@@ -42,7 +42,7 @@ public final class StandaloneFleet implements AutoCloseable {
     /**
      * Starts the fleet and returns once every service runs and the agent has been started.
      *
-     * @throws EngineUnavailableException when the Docker engine does not answer; nothing else has been started then
+     * @throws EngineUnavailableException when the Docker engine does not respond; nothing has been started then
      * @throws DataDirectoryInUseException when another fleet uses the data folder; nothing has been started then
      */
     static StandaloneFleet start(StandaloneOptions options, TerminalOutput terminal) {

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole path on real parts: containers with known misconfigurations on the local Docker engine, the collector
- * agent reading them, a real Kafka broker, the rule engine, the report service on real PostgreSQL, and the answers
+ * agent reading them, a real Kafka broker, the rule engine, the report service on real PostgreSQL, and the results
  * read through the API gateway.
  */
 @DockerEngineAvailable

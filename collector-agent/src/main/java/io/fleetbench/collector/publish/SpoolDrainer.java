@@ -32,7 +32,7 @@ public class SpoolDrainer implements SmartLifecycle {
     static final Duration MIN_BACKOFF = Duration.ofMillis(200);
 
     /**
-     * The longest wait for a record while the spool is empty. Every append and stop() end the wait early, so an idle
+     * The maximum wait for a record while the spool is empty. Every append and stop() end the wait early, so an idle
      * agent wakes only when a collection appends a snapshot, at the latest after the resync interval.
      */
     static final Duration IDLE_WAIT = Duration.ofHours(1);

@@ -164,7 +164,7 @@ public final class SecretDetector {
         int equals = entry.indexOf('=');
         String name = equals < 0 ? entry : entry.substring(0, equals);
         String value = equals < 0 ? null : entry.substring(equals + 1);
-        // An empty value holds no secret, whatever the name says.
+        // An empty value cannot contain a secret, whatever the name suggests.
         String reason = value != null && value.isBlank() ? null : secretReason(name, value);
         return new EnvVariable(name, reason != null, reason, isFileReference(name));
     }

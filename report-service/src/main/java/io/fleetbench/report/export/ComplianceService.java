@@ -59,7 +59,16 @@ class ComplianceService {
                     review += count.findings();
                 }
             }
-            String status = warn > 0 ? "FAILING" : review > 0 ? "REVIEW" : pass + waived > 0 ? "PASSING" : "NO_DATA";
+            String status;
+            if (warn > 0) {
+                status = "FAILING";
+            } else if (review > 0) {
+                status = "REVIEW";
+            } else if (pass + waived > 0) {
+                status = "PASSING";
+            } else {
+                status = "NO_DATA";
+            }
             controls.add(new ComplianceView.ControlStatus(control.id(), control.title(), control.checks(), status,
                     pass, warn, waived, review, failingHosts));
         }

@@ -1,6 +1,6 @@
 package io.fleetbench.report.query;
 
-/** How a finding changed between two applied reports of one host. */
+/** The kind of change of a finding between two applied reports of one host. */
 public enum TransitionKind {
     /** The finding appeared for the first time, or again after it was resolved. */
     OPENED,

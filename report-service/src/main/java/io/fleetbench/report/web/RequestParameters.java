@@ -113,11 +113,13 @@ class RequestParameters {
         return encodeCursor(TRANSITION_CURSOR_PREFIX + transitionId);
     }
 
-    private static String encodeCursor(String value) {
+    /** Encodes a cursor value as URL-safe Base64, the form every list of the API hands out. */
+    static String encodeCursor(String value) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decodeCursor(String cursor, String prefix) {
+    /** Decodes a cursor and strips its list prefix, rejecting a cursor of another list or one that is not Base64. */
+    static String decodeCursor(String cursor, String prefix) {
         String decoded;
         try {
             decoded = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
@@ -130,7 +132,7 @@ class RequestParameters {
         return decoded.substring(prefix.length());
     }
 
-    private static InvalidParameterException invalidCursor(String cursor) {
+    static InvalidParameterException invalidCursor(String cursor) {
         return new InvalidParameterException("cursor", cursor,
                 "Pass the nextCursor value of the previous page of the same list unchanged, or omit it for the"
                         + " first page");

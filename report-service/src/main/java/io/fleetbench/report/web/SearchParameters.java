@@ -4,11 +4,9 @@ import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostDescriptor;
 import io.fleetbench.report.query.FindingSearch.FindingSort;
 import io.fleetbench.report.query.FindingSearch.Position;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,22 +129,22 @@ final class SearchParameters {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        String json = decode(cursor, POSITION_CURSOR_PREFIX);
+        String json = RequestParameters.decodeCursor(cursor, POSITION_CURSOR_PREFIX);
         Position position;
         try {
             position = EventCodec.mapper().readValue(json, Position.class);
         } catch (JacksonException e) {
-            throw invalidCursor(cursor);
+            throw RequestParameters.invalidCursor(cursor);
         }
         if (position.lastChanged() == null || position.hostId() == null || position.benchmarkVersion() == null
                 || position.checkId() == null || position.targetKey() == null) {
-            throw invalidCursor(cursor);
+            throw RequestParameters.invalidCursor(cursor);
         }
         return position;
     }
 
     static String encodePosition(Position position) {
-        return encode(POSITION_CURSOR_PREFIX + EventCodec.mapper().writeValueAsString(position));
+        return RequestParameters.encodeCursor(POSITION_CURSOR_PREFIX + EventCodec.mapper().writeValueAsString(position));
     }
 
     /** Returns the (host id, container name) that a containers cursor continues after, or {@code null}. */
@@ -154,17 +152,17 @@ final class SearchParameters {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        String value = decode(cursor, CONTAINER_CURSOR_PREFIX);
+        String value = RequestParameters.decodeCursor(cursor, CONTAINER_CURSOR_PREFIX);
         int separator = value.indexOf('/');
         if (separator <= 0) {
-            throw invalidCursor(cursor);
+            throw RequestParameters.invalidCursor(cursor);
         }
         return List.of(value.substring(0, separator), value.substring(separator + 1));
     }
 
     static String encodeContainerPosition(String hostId, String containerName) {
         // Host ids never contain '/', so the first one separates the two parts.
-        return encode(CONTAINER_CURSOR_PREFIX + hostId + "/" + containerName);
+        return RequestParameters.encodeCursor(CONTAINER_CURSOR_PREFIX + hostId + "/" + containerName);
     }
 
     /** Returns the snapshot sequence that a score-trend cursor continues after, or {@code null}. */
@@ -173,36 +171,13 @@ final class SearchParameters {
             return null;
         }
         try {
-            return Long.parseLong(decode(cursor, SEQUENCE_CURSOR_PREFIX));
+            return Long.parseLong(RequestParameters.decodeCursor(cursor, SEQUENCE_CURSOR_PREFIX));
         } catch (NumberFormatException e) {
-            throw invalidCursor(cursor);
+            throw RequestParameters.invalidCursor(cursor);
         }
     }
 
     static String encodeSequencePosition(long sequence) {
-        return encode(SEQUENCE_CURSOR_PREFIX + sequence);
-    }
-
-    private static String encode(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor, String prefix) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalidCursor(cursor);
-        }
-        if (!decoded.startsWith(prefix)) {
-            throw invalidCursor(cursor);
-        }
-        return decoded.substring(prefix.length());
-    }
-
-    private static InvalidParameterException invalidCursor(String cursor) {
-        return new InvalidParameterException("cursor", cursor,
-                "Pass the nextCursor value of the previous page of the same list unchanged, or omit it for the"
-                        + " first page");
+        return RequestParameters.encodeCursor(SEQUENCE_CURSOR_PREFIX + sequence);
     }
 }

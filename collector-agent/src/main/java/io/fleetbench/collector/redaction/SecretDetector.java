@@ -1,44 +1,23 @@
 package io.fleetbench.collector.redaction;
 
+import io.fleetbench.model.secret.SecretNames;
 import io.fleetbench.model.snapshot.EnvVariable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a name or a value looks like a secret, and turns environment entries and labels into forms that
- * carry no secret value. Detection by name looks at the word parts of the name, case-insensitively, so that
- * {@code DB_PASSWORD}, {@code dbPassword} and {@code com.example.deploy-token} match but {@code AUTHOR} does not.
- * Detection by value looks for well-known credential formats and for long random-looking strings.
+ * carry no secret value. Detection by name follows {@link SecretNames}, which the rule engine shares. Detection by
+ * value looks for well-known credential formats and for long random-looking strings.
  */
 public final class SecretDetector {
 
     /** The value that replaces a secret-looking label value. */
-    public static final String REDACTED = "[redacted]";
-
-    /** Single word parts that mark a name as secret. */
-    private static final Set<String> SECRET_WORDS = Set.of(
-            "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PASSPHRASE", "HTPASSWD",
-            "SECRET", "SECRETS", "TOKEN", "TOKENS", "APIKEY", "PRIVATEKEY", "ACCESSKEY", "SECRETKEY",
-            "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTH", "OAUTH", "BEARER");
-
-    /** Pairs of adjacent word parts that mark a name as secret, such as {@code API_KEY}. */
-    private static final List<List<String>> SECRET_WORD_PAIRS = List.of(
-            List.of("API", "KEY"), List.of("PRIVATE", "KEY"), List.of("ACCESS", "KEY"), List.of("SIGNING", "KEY"),
-            List.of("ENCRYPTION", "KEY"), List.of("MASTER", "KEY"), List.of("SESSION", "KEY"));
-
-    /** Words distinctive enough to match inside a longer word, as in {@code MYSQLPASSWORD}. */
-    private static final List<String> SECRET_SUBSTRINGS = List.of("PASSWORD", "PASSWD");
-
-    /** Splits a name at separators and at lower-to-upper case changes. */
-    private static final Pattern WORD_BOUNDARY =
-            Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+    public static final String REDACTED = SecretNames.REDACTED;
 
     private static final List<ValueShape> VALUE_SHAPES = List.of(
             new ValueShape("a PEM private key", Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")),
@@ -80,15 +59,6 @@ public final class SecretDetector {
      */
     static final double MIN_CLASS_CHANGE_RATIO = 0.35;
 
-    private static final String FILE_SUFFIX = "_FILE";
-
-    /**
-     * Last word parts that make a name point at where a secret is used or kept, such as {@code TOKEN_URL} or
-     * {@code AUTH_HOST}, rather than hold one. Such a value is still checked for a credential's shape.
-     */
-    private static final Set<String> LOCATOR_WORDS = Set.of("URL", "URI", "ENDPOINT", "HOST", "HOSTNAME", "PORT",
-            "PATH", "DIR", "ADDR", "ADDRESS");
-
     private SecretDetector() {
     }
 
@@ -100,21 +70,16 @@ public final class SecretDetector {
      * @param value the value, or {@code null} where there is none
      */
     public static @Nullable String secretReason(String name, @Nullable String value) {
-        String reason = isFileReference(name) || namesLocation(name) ? null : nameReason(name);
+        String reason = SecretNames.reason(name);
         if (reason == null && value != null) {
             reason = valueReason(value);
         }
         return reason;
     }
 
-    private static boolean namesLocation(String name) {
-        List<String> parts = wordParts(name);
-        return !parts.isEmpty() && LOCATOR_WORDS.contains(parts.get(parts.size() - 1));
-    }
-
     /** Returns {@code true} where the name follows the {@code _FILE} convention for a path to a secret file. */
     public static boolean isFileReference(String name) {
-        return name.length() > FILE_SUFFIX.length() && name.toUpperCase(Locale.ROOT).endsWith(FILE_SUFFIX);
+        return SecretNames.isFileReference(name);
     }
 
     /**
@@ -122,25 +87,7 @@ public final class SecretDetector {
      * part, marks a secret, else {@code null}.
      */
     public static @Nullable String nameReason(String name) {
-        List<String> parts = wordParts(name);
-        for (String part : parts) {
-            if (SECRET_WORDS.contains(part)) {
-                return "name contains " + part;
-            }
-        }
-        for (int i = 0; i + 1 < parts.size(); i++) {
-            List<String> pair = List.of(parts.get(i), parts.get(i + 1));
-            if (SECRET_WORD_PAIRS.contains(pair)) {
-                return "name contains " + pair.get(0) + "_" + pair.get(1);
-            }
-        }
-        String upper = name.toUpperCase(Locale.ROOT);
-        for (String word : SECRET_SUBSTRINGS) {
-            if (upper.contains(word)) {
-                return "name contains " + word;
-            }
-        }
-        return null;
+        return SecretNames.nameReason(name);
     }
 
     /** Returns {@code value looks like <format>} where the value has a credential's shape, else {@code null}. */
@@ -197,10 +144,7 @@ public final class SecretDetector {
     }
 
     static List<String> wordParts(String name) {
-        return Arrays.stream(WORD_BOUNDARY.split(name))
-                .filter(part -> !part.isEmpty())
-                .map(part -> part.toUpperCase(Locale.ROOT))
-                .toList();
+        return SecretNames.wordParts(name);
     }
 
     /**

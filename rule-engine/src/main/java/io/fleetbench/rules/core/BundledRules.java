@@ -26,6 +26,7 @@ import io.fleetbench.rules.core.check.runtime.PortsBoundToSpecificInterface;
 import io.fleetbench.rules.core.check.runtime.ReadOnlyRootFilesystem;
 import io.fleetbench.rules.core.check.runtime.SeccompNotUnconfined;
 import io.fleetbench.rules.core.check.secret.NoPlainTextSecretsInEnvironment;
+import io.fleetbench.rules.core.check.secret.NoSecretsInImageHistory;
 import io.fleetbench.rules.core.evaluation.AuditEvaluator;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +72,8 @@ public final class BundledRules {
                 new NoNewPrivilegesInContainers(),
                 new PidsLimited(),
                 new NoDockerSocketMounted(),
-                new NoPlainTextSecretsInEnvironment()));
+                new NoPlainTextSecretsInEnvironment(),
+                new NoSecretsInImageHistory()));
     }
 
     private static CheckRegistry loadRegistry() {

@@ -51,7 +51,7 @@ class CatalogueLoaderTests {
         assertThat(catalogue.version()).isEqualTo("1.6.0");
         assertThat(catalogue.recommendations()).extracting(Recommendation::id)
                 .startsWith("1.1.1", "1.1.2", "1.1.3")
-                .endsWith("7.9", "FB.1", "FB.3", "FB.4", "FB.5");
+                .endsWith("7.9", "FB.1", "FB.2", "FB.3", "FB.4", "FB.5");
         Recommendation privileged = catalogue.recommendation("5.5").orElseThrow();
         assertThat(privileged.key()).isEqualTo("no-privileged-containers");
         assertThat(privileged.targetKind()).isEqualTo(TargetKind.CONTAINER);

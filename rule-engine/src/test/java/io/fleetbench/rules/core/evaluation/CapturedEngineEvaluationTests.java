@@ -105,6 +105,8 @@ class CapturedEngineEvaluationTests {
                         "DB_PASSWORD (name contains PASSWORD), UPSTREAM_KEY_ID"),
                 arguments(NO_DAEMON_JSON, "FB.1", "container:published", WARN, "SESSION_SECRET"),
                 arguments(NO_DAEMON_JSON, "FB.1", "container:hardened", PASS, "Config.Env is empty"),
+                arguments(NO_DAEMON_JSON, "FB.2", "image:local/busybox-user:1", INFO,
+                        "the snapshot has no build history for this image"),
                 arguments(NO_DAEMON_JSON, "2.6", "daemon", PASS, "the storage driver is overlay2 (engine API)"),
                 arguments(NO_DAEMON_JSON, "2.3", "daemon", PASS, "so the daemon default info applies"),
                 arguments(NO_DAEMON_JSON, "5.1", "daemon", PASS, "the swarm node state is inactive (engine API)"),

@@ -6,6 +6,7 @@ import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.report.FindingLocator;
 import io.fleetbench.rules.core.BundledRules;
 import io.fleetbench.rules.core.catalogue.BenchmarkCatalogue;
+import io.fleetbench.rules.core.evaluation.AuditEvaluator;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -80,18 +81,22 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            // The options that need no catalogue come first, so the engine is read while the rules compile.
+            ResourceExclusions exclusions = new ResourceExclusions(excludeContainers, excludeImages);
+            URI engine = engineAddress();
+            long started = System.nanoTime();
+            BackgroundCollection collection = BackgroundCollection.start(
+                    new LocalCollector(engine, hostRoot, engineTimeout, clock, version.get()),
+                    message -> AuditRun.progress(options, spec, message));
+
             String benchmarkVersion = options.benchmarkVersion();
             BenchmarkCatalogue catalogue = BundledRules.catalogue(benchmarkVersion);
             CheckSelection selection = options.checkSelection();
             selection.validate(catalogue);
-            ResourceExclusions exclusions = new ResourceExclusions(excludeContainers, excludeImages);
-            URI engine = engineAddress();
+            AuditEvaluator evaluator = new AuditEvaluator(catalogue, BundledRules.registry(), clock);
 
-            long started = System.nanoTime();
-            HostSnapshotCollected snapshot = new LocalCollector(engine, hostRoot, engineTimeout, clock, version.get())
-                    .collect(message -> AuditRun.progress(options, spec, message));
-            snapshot = exclusions.apply(snapshot);
-            HostFindingsEvaluated report = selection.apply(BundledRules.evaluator(benchmarkVersion, clock).evaluate(snapshot));
+            HostSnapshotCollected snapshot = exclusions.apply(collection.await());
+            HostFindingsEvaluated report = selection.apply(evaluator.evaluate(snapshot));
             AuditRun.progress(options, spec, "Evaluated " + snapshot.containers().size() + " containers and "
                     + snapshot.images().size() + " images against " + catalogue.title() + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");

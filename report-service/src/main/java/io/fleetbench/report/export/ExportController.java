@@ -23,13 +23,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Exports current results of one host or of the whole fleet, and serves the compliance view of a framework. The
- * fleet export is written as the database returns rows, one host's findings at most in memory at a time.
+ * fleet export is written as pages of hosts arrive from the database, with one page's findings at most in memory.
  */
 @RestController
 class ExportController {
 
     private final ExportQueries queries;
     private final ComplianceService compliance;
+    /** The {@code name} of the fleet JUnit XML's {@code testsuites} element. */
+    private static final String FLEET_JUNIT_NAME = "fleetbench audit of the fleet";
+
     private final DockerBenchText text = new DockerBenchText(false);
     private final SarifLog sarif = new SarifLog(toolVersion());
 
@@ -43,7 +46,7 @@ class ExportController {
     @GetMapping("/api/v1/hosts/{hostId}/export")
     Mono<ResponseEntity<Flux<String>>> hostExport(@PathVariable String hostId,
             @RequestParam(required = false) @Nullable String format) {
-        ExportFormat exportFormat = format(format, false);
+        ExportFormat exportFormat = format(format);
         if (!HostDescriptor.ID_PATTERN.matcher(hostId).matches()) {
             throw badRequest("hostId", hostId, "Use 1 to 128 letters, digits, '.', '_', ':' or '-'");
         }
@@ -63,26 +66,35 @@ class ExportController {
     }
 
     /**
-     * Exports the current results of every host, streamed: {@code text} one host after the other, {@code csv} one
-     * row per finding, or {@code json} as an array with one report per host.
+     * Exports the current results of every host, streamed one page of hosts at a time: {@code text} one host after
+     * the other, {@code csv} one row per finding, {@code json} as an array with one report per host, {@code sarif}
+     * as one run with the host in each result, or {@code junit} with one test suite per host.
      */
     @GetMapping("/api/v1/fleet/export")
     ResponseEntity<Flux<String>> fleetExport(@RequestParam(required = false) @Nullable String format) {
-        ExportFormat exportFormat = format(format, true);
+        ExportFormat exportFormat = format(format);
         Flux<String> body = switch (exportFormat) {
             case CSV -> Flux.concat(Flux.just(CsvWriter.record(ExportedFinding.CSV_HEADER)),
-                    queries.fleetFindings().map(finding -> CsvWriter.record(finding.csvFields())));
-            case TEXT -> queries.hosts().concatMap(host -> queries.hostFindings(host.getHostId())
-                    .map(findings -> text.render(ExportQueries.asReport(host, findings)) + "\n"));
+                    queries.fleetHosts().concatMapIterable(host -> host.findings().stream()
+                            .map(finding -> CsvWriter.record(finding.csvFields()))
+                            .toList()));
+            case TEXT -> queries.fleetHosts().map(host -> text.render(host.report()) + "\n");
             case JSON -> Flux.concat(Flux.just("["),
-                    queries.hosts().concatMap(host -> queries.hostFindings(host.getHostId())
-                                    .map(findings -> ReportJson.render(ExportQueries.asReport(host, findings))))
+                    queries.fleetHosts().map(host -> ReportJson.render(host.report()))
                             .index()
                             .map(indexed -> (indexed.getT1() == 0 ? "\n" : ",\n") + indexed.getT2()),
                     Flux.just("\n]\n"));
-            case SARIF, JUNIT -> throw new IllegalStateException("Format " + exportFormat + " passed the fleet check");
+            case SARIF -> queries.fleetRules().flatMapMany(rules -> {
+                SarifLog.FleetRun run = sarif.fleetRun(rules);
+                return Flux.concat(Mono.fromSupplier(run::start),
+                        queries.fleetHosts().map(host -> run.results(host.report())),
+                        Mono.fromSupplier(run::finish));
+            });
+            case JUNIT -> Flux.concat(Mono.fromSupplier(() -> JunitXml.fleetStart(FLEET_JUNIT_NAME)),
+                    queries.fleetHosts().map(host -> JunitXml.fleetSuite(host.report())),
+                    Mono.fromSupplier(JunitXml::fleetEnd));
         };
-        return response(exportFormat, "fleetbench-fleet", body);
+        return response(exportFormat, "fleetbench-fleet", body.filter(piece -> !piece.isEmpty()));
     }
 
     /** Serves the fleet's findings per control of one framework: {@code pci-dss-4.0}, {@code soc2}, {@code nist-800-190}. */
@@ -101,8 +113,8 @@ class ExportController {
                 .body(body);
     }
 
-    private static ExportFormat format(@Nullable String format, boolean fleet) {
-        String expected = "Use one of " + ExportFormat.values(fleet);
+    private static ExportFormat format(@Nullable String format) {
+        String expected = "Use one of " + ExportFormat.parameterValues();
         if (format == null || format.isBlank()) {
             throw badRequest("format", "", expected);
         }
@@ -111,10 +123,6 @@ class ExportController {
             parsed = ExportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw badRequest("format", format, expected);
-        }
-        if (fleet && !parsed.fleetExport()) {
-            throw badRequest("format", format, "The fleet export does not write " + parsed.parameterValue()
-                    + ", which is one document per host: use GET /api/v1/hosts/{hostId}/export. " + expected);
         }
         return parsed;
     }

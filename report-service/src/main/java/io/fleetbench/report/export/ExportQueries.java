@@ -10,19 +10,24 @@ import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.model.report.CheckIdOrder;
+import io.fleetbench.model.report.RuleDescription;
 import io.fleetbench.report.store.jooq.tables.records.HostsRecord;
 import io.fleetbench.report.waiver.WaiverStore;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,6 +44,12 @@ class ExportQueries {
             .comparing(ExportedFinding::checkId, CheckIdOrder.INSTANCE)
             .thenComparing(ExportedFinding::targetKey);
 
+    /**
+     * Hosts per page of the fleet exports. A page's findings are read in one query and held together, so this bounds
+     * the memory of a fleet export to about ten hosts' findings while keeping the number of queries at two per page.
+     */
+    static final int HOST_PAGE_SIZE = 10;
+
     private final DSLContext dsl;
     private final Clock clock;
 
@@ -52,23 +63,71 @@ class ExportQueries {
         return Mono.from(dsl.selectFrom(HOSTS).where(HOSTS.HOST_ID.eq(hostId)));
     }
 
-    /** Streams every host ordered by host id. */
-    Flux<HostsRecord> hosts() {
-        return Flux.from(dsl.selectFrom(HOSTS).orderBy(HOSTS.HOST_ID));
+    /**
+     * Streams every host with its current findings, ordered by host id, with findings in report order. Hosts are
+     * read in pages of {@link #HOST_PAGE_SIZE} after the last host id of the previous page, so no query stays open
+     * while a slow client reads the export. A host whose report is applied while the export runs appears as stored
+     * when its page is read.
+     */
+    Flux<HostFindings> fleetHosts() {
+        return hostPage(null)
+                .expand(page -> page.size() < HOST_PAGE_SIZE ? Mono.empty()
+                        : hostPage(page.get(page.size() - 1).getHostId()))
+                .concatMap(this::findingsOfPage);
+    }
+
+    private Mono<List<HostsRecord>> hostPage(@Nullable String afterHostId) {
+        Condition after = afterHostId == null ? DSL.noCondition() : HOSTS.HOST_ID.gt(afterHostId);
+        return Flux.from(dsl.selectFrom(HOSTS).where(after).orderBy(HOSTS.HOST_ID).limit(HOST_PAGE_SIZE))
+                .collectList();
+    }
+
+    private Flux<HostFindings> findingsOfPage(List<HostsRecord> page) {
+        if (page.isEmpty()) {
+            return Flux.empty();
+        }
+        List<String> hostIds = page.stream().map(HostsRecord::getHostId).toList();
+        return findings(CURRENT_FINDINGS.HOST_ID.in(hostIds))
+                .collectMultimap(ExportedFinding::hostId)
+                .flatMapIterable(byHost -> page.stream()
+                        .map(host -> {
+                            List<ExportedFinding> findings = new ArrayList<>(
+                                    byHost.getOrDefault(host.getHostId(), List.of()));
+                            findings.sort(REPORT_ORDER);
+                            return new HostFindings(host, findings);
+                        })
+                        .toList());
+    }
+
+    /**
+     * Describes the checks of every current finding of the fleet as rules, per benchmark version in ascending
+     * order and per check in benchmark order. The remediation is one that a finding of the check carries, if any.
+     */
+    Mono<Map<String, List<RuleDescription>>> fleetRules() {
+        return Flux.from(dsl.select(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
+                                DSL.min(CURRENT_FINDINGS.TITLE), DSL.min(CURRENT_FINDINGS.SECTION),
+                                DSL.boolOr(CURRENT_FINDINGS.SCORED), DSL.max(CURRENT_FINDINGS.REMEDIATION))
+                        .from(CURRENT_FINDINGS)
+                        .groupBy(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID))
+                .collectList()
+                .map(rows -> {
+                    Map<String, Map<String, RuleDescription>> byVersion = new TreeMap<>(CheckIdOrder.INSTANCE);
+                    for (var row : rows) {
+                        RuleDescription rule = new RuleDescription(row.value2(),
+                                "Cis" + row.value2().replace('.', '_'), row.value3(), row.value4(),
+                                Boolean.TRUE.equals(row.value5()), row.value6());
+                        byVersion.computeIfAbsent(row.value1(), version -> new TreeMap<>(CheckIdOrder.INSTANCE))
+                                .put(rule.id(), rule);
+                    }
+                    Map<String, List<RuleDescription>> rules = new LinkedHashMap<>();
+                    byVersion.forEach((version, checks) -> rules.put(version, List.copyOf(checks.values())));
+                    return rules;
+                });
     }
 
     /** Reads one host's findings in report order: check id (numeric-aware), then target key. */
     Mono<List<ExportedFinding>> hostFindings(String hostId) {
         return findings(CURRENT_FINDINGS.HOST_ID.eq(hostId)).sort(REPORT_ORDER).collectList();
-    }
-
-    /**
-     * Streams every current finding of the fleet ordered by host id, check id and target key. The order is the
-     * database's, so check ids sort as text ({@code 5.10} before {@code 5.4}). Sorting them numerically would need
-     * the whole fleet in memory.
-     */
-    Flux<ExportedFinding> fleetFindings() {
-        return findings(DSL.noCondition());
     }
 
     private Flux<ExportedFinding> findings(Condition condition) {
@@ -141,5 +200,14 @@ class ExportQueries {
 
     /** Findings of one check with one status, split by waiver. */
     record CheckStatusCount(String checkId, Status status, boolean waived, int findings, int hosts) {
+    }
+
+    /** One host with its current findings in report order. */
+    record HostFindings(HostsRecord host, List<ExportedFinding> findings) {
+
+        /** Rebuilds the host's last applied report, as {@link ExportQueries#asReport} does. */
+        HostFindingsEvaluated report() {
+            return asReport(host, findings);
+        }
     }
 }

@@ -2,12 +2,18 @@ package io.fleetbench.report.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.model.finding.TargetKind;
 import io.fleetbench.report.IntegrationTestSupport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** Checks the host and fleet exports against golden files, and the compliance views. */
 class ExportIntegrationTests extends IntegrationTestSupport {
@@ -134,8 +147,114 @@ class ExportIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void fleetSarifMatchesSarifSchema() throws IOException {
+        String first = publishGoldenHost("export-fleet-sarif-a");
+        String second = publishGoldenHost("export-fleet-sarif-b");
+
+        String sarif = webClient.get().uri("/api/v1/fleet/export?format=sarif")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("application", "sarif+json"))
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"fleetbench-fleet\\.sarif\"")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        JsonNode log = new ObjectMapper().readTree(sarif);
+
+        assertThat(sarifSchema().validate(log)).isEmpty();
+        assertThat(log.at("/runs").size()).isEqualTo(1);
+        assertThat(log.at("/runs/0/tool/extensions/0/name").asText()).isEqualTo("cis-docker-1.6.0");
+        for (String hostId : List.of(first, second)) {
+            List<JsonNode> results = new ArrayList<>();
+            log.at("/runs/0/results").forEach(result -> {
+                if (hostId.equals(result.at("/properties/hostId").asText())) {
+                    results.add(result);
+                }
+            });
+            assertThat(results).as("results of host %s", hostId).hasSize(2);
+            assertThat(results.get(0).at("/ruleId").asText()).isEqualTo("2.16");
+            assertThat(results.get(0).at("/partialFingerprints/fleetbenchFindingKey~1v1").asText())
+                    .isEqualTo(hostId + "/1.6.0/2.16/daemon");
+            assertThat(results.get(0).at("/locations/0/logicalLocations/0/fullyQualifiedName").asText())
+                    .isEqualTo(hostId + "/daemon");
+            int extension = results.get(0).at("/rule/toolComponent/index").asInt();
+            int rule = results.get(0).at("/rule/index").asInt();
+            assertThat(log.at("/runs/0/tool/extensions/" + extension + "/rules/" + rule + "/id").asText())
+                    .isEqualTo("2.16");
+        }
+    }
+
+    @Test
+    void fleetJunitHasSuitePerHost() throws Exception {
+        String hostId = publishGoldenHost("export-fleet-junit");
+
+        String xml = webClient.get().uri("/api/v1/fleet/export?format=junit")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_XML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        Element suite = null;
+        NodeList suites = document.getDocumentElement().getElementsByTagName("testsuite");
+        for (int index = 0; index < suites.getLength(); index++) {
+            Element candidate = (Element) suites.item(index);
+            if (candidate.getAttribute("name").equals("Host " + hostId + " (" + hostId + ")")) {
+                suite = candidate;
+            }
+        }
+        assertThat(suite).as("test suite of host %s", hostId).isNotNull();
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
+        Element firstCase = (Element) suite.getElementsByTagName("testcase").item(0);
+        assertThat(firstCase.getAttribute("classname")).isEqualTo(hostId + ".cis-docker-1.6.0.2.16");
+        assertThat(((Element) firstCase.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .startsWith("userland-proxy is true");
+    }
+
+    @Test
+    void fleetExportPagesThroughHosts() {
+        List<HostFindingsEvaluated> reports = new ArrayList<>();
+        String prefix = newHostId("export-pages");
+        for (int index = 0; index < ExportQueries.HOST_PAGE_SIZE * 2 + 1; index++) {
+            String hostId = prefix + "-" + index;
+            HostFindingsEvaluated report = report(hostId, 1, containerFinding("5.5", "web", Status.WARN),
+                    containerFinding("5.10", "web", Status.PASS));
+            publish(report);
+            reports.add(report);
+        }
+        reports.forEach(report -> awaitAppliedSequence(report.hostId(), 1));
+
+        String csv = webClient.get().uri("/api/v1/fleet/export?format=csv")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        String text = webClient.get().uri("/api/v1/fleet/export?format=text")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        for (HostFindingsEvaluated report : reports) {
+            String hostId = report.hostId();
+            List<String> rows = csv.lines().filter(line -> line.startsWith(hostId + ",")).toList();
+            assertThat(rows).as("CSV rows of host %s", hostId).hasSize(2);
+            assertThat(rows.get(0)).as("first CSV row of host %s", hostId).contains(",5.5,");
+            assertThat(text.split(Pattern.quote("(" + hostId + ")"), -1))
+                    .as("text reports of host %s", hostId)
+                    .hasSize(2);
+        }
+    }
+
+    @Test
     void unsupportedFormatsNameSupportedOnes() {
-        for (String format : new String[] {"sarif", "junit", "xlsx", ""}) {
+        for (String format : new String[] {"xlsx", "pdf", ""}) {
             webClient.get().uri("/api/v1/fleet/export?format={format}", format)
                     .exchange()
                     .expectStatus().isBadRequest()
@@ -143,7 +262,7 @@ class ExportIntegrationTests extends IntegrationTestSupport {
                     .jsonPath("$.parameter").isEqualTo("format")
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                             .as("detail for format '%s'", format)
-                            .contains("Use one of text, csv, json"));
+                            .contains("Use one of text, csv, json, sarif, junit"));
         }
         webClient.get().uri("/api/v1/hosts/{hostId}/export?format=pdf", "any-host")
                 .exchange()
@@ -200,6 +319,17 @@ class ExportIntegrationTests extends IntegrationTestSupport {
                 random.engineVersion(), random.benchmarkId(), random.benchmarkVersion(), random.findings()));
         awaitAppliedSequence(hostId, 1);
         return hostId;
+    }
+
+    /**
+     * Loads the SARIF 2.1.0 JSON schema (draft 04) in its final release-candidate form {@code sarif-2.1.0-rtm.5},
+     * the same file that standalone's {@code SarifSchemaTests} validates the audit command's SARIF against.
+     */
+    private static JsonSchema sarifSchema() throws IOException {
+        String resource = "/export/sarif-schema-2.1.0-rtm.5.json";
+        try (InputStream input = ExportIntegrationTests.class.getResourceAsStream(resource)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(input);
+        }
     }
 
     private static String golden(String name) {

@@ -19,6 +19,10 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code testcase} per check and target. WARN becomes a {@code failure} whose message is the reason and whose body
  * is the remediation. INFO and NOTE become {@code skipped} with the status and reason, because they need a person's
  * judgement rather than a fix. Suites and cases follow the benchmark's order.
+ *
+ * <p>A fleet file is written in pieces for streaming: {@link #fleetStart}, {@link #fleetSuite} once per host, then
+ * {@link #fleetEnd}. It has one {@code testsuite} per host, and each case's {@code classname} starts with the host id,
+ * so that CI tools keep the same check on different hosts apart.
  */
 public final class JunitXml {
 
@@ -69,8 +73,83 @@ public final class JunitXml {
         return out.toString();
     }
 
+    /**
+     * Returns the head of a fleet file: the XML declaration and the opening {@code testsuites} element. The element
+      * has no totals, because a streamed file is started before its hosts are read. Each suite carries its own.
+     */
+    public static String fleetStart(String name) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", name);
+            // Closes the start tag, which the writer leaves open until the element's first content.
+            xml.writeCharacters("");
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Failed to write the head of the fleet JUnit XML '" + name + "'", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Renders {@code report} as one {@code testsuite} element of a fleet file, named by the host's name and id, with
+     * the host id, engine version and benchmark version as suite properties.
+     */
+    public static String fleetSuite(HostFindingsEvaluated report) {
+        List<Finding> ordered = new ArrayList<>(report.findings());
+        ordered.sort((left, right) -> CheckIdOrder.INSTANCE.compare(left.checkId(), right.checkId()));
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            writeSuiteStart(xml, report, report.host().name() + " (" + report.hostId() + ")", ordered);
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("properties");
+            writeProperty(xml, "hostId", report.hostId());
+            writeProperty(xml, "engineVersion", report.engineVersion());
+            writeProperty(xml, "benchmark", report.benchmarkId() + " " + report.benchmarkVersion());
+            xml.writeCharacters("\n    ");
+            xml.writeEndElement();
+            for (Finding finding : ordered) {
+                writeCase(xml, report, finding, Optional.empty(), report.hostId() + ".");
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Failed to write the JUnit XML suite of report " + report.eventId(), e);
+        }
+        return out.toString();
+    }
+
+    /** Returns the end of a fleet file, which closes the {@code testsuites} element that {@link #fleetStart} opened. */
+    public static String fleetEnd() {
+        return "\n</testsuites>\n";
+    }
+
+    private static void writeProperty(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n      ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
+    }
+
     private static void writeSuite(XMLStreamWriter xml, HostFindingsEvaluated report, String name,
             List<Finding> findings, FindingLocator locator) throws XMLStreamException {
+        writeSuiteStart(xml, report, name, findings);
+        for (Finding finding : findings) {
+            writeCase(xml, report, finding, locator.locate(finding), "");
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void writeSuiteStart(XMLStreamWriter xml, HostFindingsEvaluated report, String name,
+            List<Finding> findings) throws XMLStreamException {
         long failures = findings.stream().filter(finding -> finding.status() == Status.WARN).count();
         long skipped = findings.stream()
                 .filter(finding -> finding.status() == Status.INFO || finding.status() == Status.NOTE)
@@ -84,15 +163,10 @@ public final class JunitXml {
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("timestamp", report.occurredAt().toString());
         xml.writeAttribute("hostname", report.host().name());
-        for (Finding finding : findings) {
-            writeCase(xml, report, finding, locator.locate(finding));
-        }
-        xml.writeCharacters("\n  ");
-        xml.writeEndElement();
     }
 
     private static void writeCase(XMLStreamWriter xml, HostFindingsEvaluated report, Finding finding,
-            Optional<FindingLocation> location) throws XMLStreamException {
+            Optional<FindingLocation> location, String classnamePrefix) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         boolean empty = finding.status() == Status.PASS;
         if (empty) {
@@ -100,7 +174,7 @@ public final class JunitXml {
         } else {
             xml.writeStartElement("testcase");
         }
-        xml.writeAttribute("classname", report.benchmarkId() + "-" + report.benchmarkVersion() + "." + finding.checkId());
+        xml.writeAttribute("classname", classnamePrefix + report.benchmarkId() + "-" + report.benchmarkVersion() + "." + finding.checkId());
         xml.writeAttribute("name", finding.checkId() + " " + finding.title() + " [" + finding.targetKey() + "]");
         if (location.isPresent()) {
             xml.writeAttribute("file", location.get().uri());

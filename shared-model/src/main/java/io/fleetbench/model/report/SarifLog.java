@@ -4,11 +4,14 @@ import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.finding.Status;
+import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code error}, INFO {@code warning} and NOTE {@code note}. A result's location is the file position where the
  * locator gives one, else a logical location named by the target key. Its partial fingerprint is the finding key
  * (host id, benchmark version, check id, target key), so dashboards track one finding across runs.
+ *
+ * <p>{@link #fleetRun} writes the reports of many hosts into one run, piece by piece, for a streamed fleet export.
  */
 public final class SarifLog {
 
@@ -88,6 +93,17 @@ public final class SarifLog {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
+    /**
+     * Starts a log with one run for the reports of many hosts, written piece by piece so that a caller can stream
+     * it. Each benchmark version's rules become a tool extension, because check ids of different benchmark versions
+     * name different recommendations.
+     *
+     * @param rulesByBenchmarkVersion the rules of each benchmark version whose findings the run will contain
+     */
+    public FleetRun fleetRun(Map<String, List<RuleDescription>> rulesByBenchmarkVersion) {
+        return new FleetRun(toolVersion, rulesByBenchmarkVersion);
+    }
+
     private static ObjectNode ruleNode(RuleDescription rule, String benchmarkVersion) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", rule.id());
@@ -133,5 +149,117 @@ public final class SarifLog {
             case INFO -> "warning";
             case NOTE, PASS -> "note";
         };
+    }
+
+    /**
+     * One SARIF run over many hosts, written as text pieces: {@link #start()} first, {@link #results} once per host,
+     * then {@link #finish()}. The pieces concatenated form one pretty-printed SARIF 2.1.0 log.
+     *
+     * <p>The driver has no rules of its own. Each result refers to its rule in the extension of its benchmark version
+     * through {@code rule.toolComponent}, and carries the host in three places: the logical location's fully
+     * qualified name ({@code hostId/targetKey}), the finding-key fingerprint, and the {@code hostId} and
+     * {@code hostName} properties. A result whose check has no rule in the extensions, because the host's report
+     * changed after the caller read the rules, names its rule by {@code ruleId} alone.
+     */
+    public static final class FleetRun {
+
+        private final String toolVersion;
+        private final Map<String, List<RuleDescription>> rulesByBenchmarkVersion;
+        private final Map<String, Integer> extensionIndex = new HashMap<>();
+        private final Map<String, Map<String, Integer>> ruleIndexByVersion = new HashMap<>();
+        private final StringWriter buffer = new StringWriter();
+        private final JsonGenerator generator;
+
+        private FleetRun(String toolVersion, Map<String, List<RuleDescription>> rulesByBenchmarkVersion) {
+            this.toolVersion = toolVersion;
+            this.rulesByBenchmarkVersion = new LinkedHashMap<>(rulesByBenchmarkVersion);
+            this.generator = MAPPER.writerWithDefaultPrettyPrinter().createGenerator(buffer);
+        }
+
+        /** Writes the log's head: the schema, the tool with one extension per benchmark version, and the run's start. */
+        public String start() {
+            ObjectNode tool = MAPPER.createObjectNode();
+            ObjectNode driver = tool.putObject("driver");
+            driver.put("name", "fleetbench");
+            driver.put("version", toolVersion);
+            driver.put("informationUri", "https://www.cisecurity.org/benchmark/docker");
+            ArrayNode extensions = tool.putArray("extensions");
+            for (Map.Entry<String, List<RuleDescription>> version : rulesByBenchmarkVersion.entrySet()) {
+                extensionIndex.put(version.getKey(), extensions.size());
+                ObjectNode extension = extensions.addObject();
+                extension.put("name", "cis-docker-" + version.getKey());
+                extension.put("fullName", "CIS Docker Benchmark " + version.getKey());
+                extension.put("version", version.getKey());
+                extension.put("informationUri", "https://www.cisecurity.org/benchmark/docker");
+                ArrayNode rules = extension.putArray("rules");
+                Map<String, Integer> ruleIndex = new HashMap<>();
+                for (RuleDescription rule : version.getValue()) {
+                    ruleIndex.put(rule.id(), rules.size());
+                    rules.add(ruleNode(rule, version.getKey()));
+                }
+                ruleIndexByVersion.put(version.getKey(), ruleIndex);
+            }
+
+            generator.writeStartObject();
+            generator.writeStringProperty("$schema", SCHEMA_URI);
+            generator.writeStringProperty("version", "2.1.0");
+            generator.writeName("runs");
+            generator.writeStartArray();
+            generator.writeStartObject();
+            generator.writeName("tool");
+            generator.writeTree(tool);
+            generator.writeName("results");
+            generator.writeStartArray();
+            return drain();
+        }
+
+        /** Writes one result for each finding of {@code report} that did not pass. */
+        public String results(HostFindingsEvaluated report) {
+            for (Finding finding : report.findings()) {
+                if (finding.status() != Status.PASS) {
+                    generator.writeTree(fleetResultNode(report, finding));
+                }
+            }
+            return drain();
+        }
+
+        /** Closes the results, the run and the log. */
+        public String finish() {
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.close();
+            return drain() + "\n";
+        }
+
+        private ObjectNode fleetResultNode(HostFindingsEvaluated report, Finding finding) {
+            ObjectNode node = resultNode(report, finding, 0, Optional.empty());
+            node.remove("ruleIndex");
+            node.putObject("message").put("text",
+                    report.host().name() + " (" + report.hostId() + ") " + finding.targetKey() + ": " + finding.reason());
+            Integer extension = extensionIndex.get(report.benchmarkVersion());
+            Integer ruleIndex = ruleIndexByVersion.getOrDefault(report.benchmarkVersion(), Map.of())
+                    .get(finding.checkId());
+            if (extension != null && ruleIndex != null) {
+                ObjectNode rule = node.putObject("rule");
+                rule.put("id", finding.checkId());
+                rule.put("index", ruleIndex);
+                rule.putObject("toolComponent").put("index", extension);
+            }
+            ObjectNode properties = node.putObject("properties");
+            properties.put("hostId", report.hostId());
+            properties.put("hostName", report.host().name());
+            properties.put("benchmarkVersion", report.benchmarkVersion());
+            return node;
+        }
+
+        private String drain() {
+            generator.flush();
+            StringBuffer written = buffer.getBuffer();
+            String piece = written.toString();
+            written.setLength(0);
+            return piece;
+        }
     }
 }

@@ -200,6 +200,7 @@ class ReportApiIntegrationTests extends IntegrationTestSupport {
 
         assertThat(after.hostCount()).isEqualTo(before.hostCount() + 1);
         assertThat(after.hosts()).hasSize((int) after.hostCount());
+        assertThat(after.nextHostCursor()).isNull();
         assertThat(after.counts().get(Status.WARN)).isEqualTo(before.counts().get(Status.WARN) + 2);
         assertThat(after.counts().get(Status.PASS)).isEqualTo(before.counts().get(Status.PASS) + 1);
         assertThat(after.counts().get(Status.NOTE)).isEqualTo(before.counts().get(Status.NOTE));
@@ -215,8 +216,42 @@ class ReportApiIntegrationTests extends IntegrationTestSupport {
                 .singleElement().extracting(FleetSummary.CheckCounts::title).isEqualTo("Recommendation 5.5");
     }
 
+    @Test
+    void fleetSummaryPagesThroughHosts() {
+        String first = newHostId("summary-page");
+        String second = newHostId("summary-page");
+        publish(report(first, 1, containerFinding("5.5", "web", Status.WARN)));
+        publish(report(second, 1, containerFinding("5.5", "web", Status.PASS)));
+        awaitAppliedSequence(first, 1);
+        awaitAppliedSequence(second, 1);
+
+        List<String> listed = new ArrayList<>();
+        String cursor = "";
+        long hostCount = -1;
+        do {
+            FleetSummary page = webClient.get()
+                    .uri("/api/v1/fleet/summary?hostLimit=2&hostCursor={cursor}", cursor)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody(FleetSummary.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(page.hosts()).hasSizeLessThanOrEqualTo(2);
+            page.hosts().forEach(host -> listed.add(host.hostId()));
+            hostCount = page.hostCount();
+            cursor = page.nextHostCursor();
+        } while (cursor != null);
+
+        assertThat(listed).hasSize((int) hostCount).doesNotHaveDuplicates().isSorted().contains(first, second);
+        webClient.get().uri("/api/v1/fleet/summary?hostLimit=0")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("hostLimit"));
+    }
+
     private FleetSummary summary() {
-        FleetSummary summary = webClient.get().uri("/api/v1/fleet/summary")
+        FleetSummary summary = webClient.get().uri("/api/v1/fleet/summary?hostLimit=1000")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(FleetSummary.class)

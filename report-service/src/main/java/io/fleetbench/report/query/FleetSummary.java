@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param staleHostCount how many of them sent no snapshot for longer than {@code fleetbench.report.stale-after}.
  *     They are still counted everywhere else
  * @param labels the label filter of the request, empty for the whole fleet
- * @param score percentage of scored PASS and WARN findings that pass, or {@code null} without any
- * @param counts findings per status over all matching hosts
- * @param hosts every matching host, ordered by host id
+ * @param score percentage of scored PASS and unwaived WARN findings that pass, or {@code null} without any
+ * @param counts findings per status over all matching hosts. WARN leaves out the findings that a waiver covers
+ * @param waived WARN findings that a waiver covers, over all matching hosts
+ * @param hosts one page of the matching hosts, ordered by host id
+ * @param nextHostCursor the {@code hostCursor} that lists the hosts after this page, or {@code null} after the last
  * @param sections every benchmark section with a current finding, ordered by name
  * @param checks every check that has a current finding, ordered by benchmark version and check id
  */
@@ -25,9 +27,17 @@ public record FleetSummary(
         Map<String, String> labels,
         @Nullable Double score,
         Map<Status, Long> counts,
+        long waived,
         List<HostCounts> hosts,
+        @Nullable String nextHostCursor,
         List<SectionCounts> sections,
         List<CheckCounts> checks) {
+
+    /** Returns this summary with {@code cursor} as its {@link #nextHostCursor()}. */
+    public FleetSummary withNextHostCursor(@Nullable String cursor) {
+        return new FleetSummary(hostCount, staleHostCount, labels, score, counts, waived, hosts, cursor, sections,
+                checks);
+    }
 
     /**
      * Findings per status on one host.
@@ -36,10 +46,11 @@ public record FleetSummary(
      * @param name display name
      * @param score the host's score, or {@code null} without scored PASS or WARN findings
      * @param stale whether the host sent no snapshot for longer than the stale time
-     * @param counts findings per status
+     * @param counts findings per status, WARN without the waived ones
+     * @param waived WARN findings that a waiver covers
      */
     public record HostCounts(String hostId, String name, @Nullable Double score, boolean stale,
-            Map<Status, Long> counts) {
+            Map<Status, Long> counts, long waived) {
     }
 
     /**
@@ -47,9 +58,10 @@ public record FleetSummary(
      *
      * @param section section title, such as {@code Container Runtime}
      * @param score percentage of the section's scored PASS and WARN findings that pass, or {@code null}
-     * @param counts findings per status
+     * @param counts findings per status, WARN without the waived ones
+     * @param waived WARN findings that a waiver covers
      */
-    public record SectionCounts(String section, @Nullable Double score, Map<Status, Long> counts) {
+    public record SectionCounts(String section, @Nullable Double score, Map<Status, Long> counts, long waived) {
     }
 
     /**
@@ -60,9 +72,10 @@ public record FleetSummary(
      * @param benchmarkVersion catalogue version, which is needed because one check id can name different
      *     recommendations in two versions
      * @param section benchmark section of the check
-     * @param counts findings per status
+     * @param counts findings per status, WARN without the waived ones
+     * @param waived WARN findings that a waiver covers
      */
     public record CheckCounts(String checkId, String title, String benchmarkVersion, String section,
-            Map<Status, Long> counts) {
+            Map<Status, Long> counts, long waived) {
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param lastSnapshotSequence sequence of the last applied snapshot
  * @param stale whether {@code lastSeen} is older than {@code fleetbench.report.stale-after}. A stale host is still
  *     listed and counted
- * @param counts current findings per status
+ * @param counts current findings per status. WARN leaves out the findings that a waiver covers
+ * @param waived current WARN findings that a waiver covers
  */
 public record HostView(
         String hostId,
@@ -31,5 +32,6 @@ public record HostView(
         Instant lastReportAt,
         long lastSnapshotSequence,
         boolean stale,
-        Map<Status, Long> counts) {
+        Map<Status, Long> counts,
+        long waived) {
 }

@@ -1,6 +1,7 @@
 package io.fleetbench.report.store;
 
 import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
+import static io.fleetbench.report.store.jooq.Tables.FLEET_CHECK_COUNTS;
 import static io.fleetbench.report.store.jooq.Tables.HOSTS;
 import static io.fleetbench.report.store.jooq.Tables.HOST_CHECK_COUNTS;
 import static io.fleetbench.report.store.jooq.Tables.HOST_FACTS;
@@ -21,9 +22,11 @@ import io.fleetbench.report.query.FleetSummary.SectionCounts;
 import io.fleetbench.report.query.ScorePoint;
 import io.fleetbench.report.query.Slice;
 import io.fleetbench.report.query.StatusCounts;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +40,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Record8;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -67,59 +73,94 @@ public class FleetQueries {
 
     /**
      * Counts current findings per status over the hosts that carry every label in {@code labels}: in total, per
-     * host, per section and per check, with scores. The counts come from {@code host_check_counts} and
-     * {@code host_scores}, which each applied report rewrites, so the query reads tens of rows per host.
+     * section and per check, with scores, and one page of hosts with their own counts.
      *
-     * <p>NOTE: the response lists every matching host, so it grows with the fleet (about 100 bytes per host). Large
-     * fleets should page through {@code GET /api/v1/hosts} for per-host detail.
+     * <p>Without a label filter the counts come from {@code fleet_check_counts}, a few rows per check whatever the
+     * fleet's size. With one, they are summed from {@code host_check_counts} of the matching hosts, tens of rows per
+     * host.
+     *
+     * @param afterHostId the last host of the previous page of hosts, or {@code null} for the first page
+     * @param hostLimit the most hosts to list
+     * @return the summary, with {@code moreHosts} set when hosts follow the listed ones
      */
-    public Mono<FleetSummary> fleetSummary(Map<String, String> labels) {
+    public Mono<SummaryPage> fleetSummary(Map<String, String> labels, @Nullable String afterHostId,
+            int hostLimit) {
         Condition hostFilter = labelCondition(HOSTS.LABELS, labels);
-        Instant staleBefore = clock.instant().minus(staleAfter);
+        OffsetDateTime staleBefore = clock.instant().minus(staleAfter).atOffset(ZoneOffset.UTC);
 
-        Mono<List<HostCounts>> hosts = Flux.from(dsl
+        Mono<Record2<Integer, Integer>> hostTotals = Mono.from(dsl
+                .select(DSL.count(), DSL.count().filterWhere(HOSTS.LAST_SEEN.lt(staleBefore)))
+                .from(HOSTS)
+                .where(hostFilter));
+
+        Mono<Slice<HostCounts>> hostPage = Flux.from(dsl
                         .select(HOSTS.HOST_ID, HOSTS.NAME, HOSTS.LAST_SEEN, HOST_SCORES.SCORE, HOST_SCORES.PASS_COUNT,
-                                HOST_SCORES.WARN_COUNT, HOST_SCORES.INFO_COUNT, HOST_SCORES.NOTE_COUNT)
+                                HOST_SCORES.WARN_COUNT, HOST_SCORES.INFO_COUNT, HOST_SCORES.NOTE_COUNT,
+                                HOST_SCORES.WAIVED_COUNT)
                         .from(HOSTS)
                         .leftJoin(HOST_SCORES)
                         .on(HOST_SCORES.HOST_ID.eq(HOSTS.HOST_ID)
                                 .and(HOST_SCORES.SNAPSHOT_SEQUENCE.eq(HOSTS.LAST_SNAPSHOT_SEQUENCE)))
                         .where(hostFilter)
-                        .orderBy(HOSTS.HOST_ID))
+                        .and(afterHostId == null ? DSL.noCondition() : HOSTS.HOST_ID.gt(afterHostId))
+                        .orderBy(HOSTS.HOST_ID)
+                        .limit(hostLimit + 1))
                 .map(row -> new HostCounts(row.value1(), row.value2(), row.value4(),
-                        row.value3().toInstant().isBefore(staleBefore),
-                        statusCounts(row.value5(), row.value6(), row.value7(), row.value8())))
+                        row.value3().isBefore(staleBefore),
+                        statusCounts(row.value5(), row.value6(), row.value7(), row.value8()),
+                        row.value9() == null ? 0 : row.value9()))
+                .collectList()
+                .map(rows -> Slice.of(rows, hostLimit));
+
+        Mono<List<CheckRow>> checks = Flux.from(labels.isEmpty() ? fleetCheckRows() : hostCheckRows(hostFilter))
+                .map(row -> new CheckRow(row.value1(), row.value2(), row.value3(), Boolean.TRUE.equals(row.value4()),
+                        row.value5(), row.value6(), Boolean.TRUE.equals(row.value7()),
+                        row.value8() == null ? 0 : row.value8().longValue()))
+                .filter(row -> row.count() != 0)
                 .collectList();
 
-        var checkQuery = dsl.select(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
-                        HOST_CHECK_COUNTS.STATUS, DSL.max(HOST_CHECK_COUNTS.TITLE), DSL.max(HOST_CHECK_COUNTS.SECTION),
-                        DSL.boolOr(HOST_CHECK_COUNTS.SCORED), DSL.sum(HOST_CHECK_COUNTS.FINDING_COUNT))
-                .from(HOST_CHECK_COUNTS);
-        var checkRows = labels.isEmpty()
-                ? checkQuery.groupBy(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
-                        HOST_CHECK_COUNTS.STATUS)
-                : checkQuery.join(HOSTS).on(HOSTS.HOST_ID.eq(HOST_CHECK_COUNTS.HOST_ID))
-                        .where(hostFilter)
-                        .groupBy(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
-                                HOST_CHECK_COUNTS.STATUS);
-        Mono<List<CheckRow>> checks = Flux.from(checkRows)
-                .map(row -> new CheckRow(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
-                        Boolean.TRUE.equals(row.value6()), row.value7() == null ? 0 : row.value7().longValue()))
-                .collectList();
-
-        return Mono.zip(hosts, checks).map(parts -> summary(labels, parts.getT1(), parts.getT2()));
+        return Mono.zip(hostTotals, hostPage, checks).map(parts -> {
+            Slice<HostCounts> hosts = parts.getT2();
+            return new SummaryPage(summary(labels, parts.getT1().value1(), parts.getT1().value2(), hosts.items(),
+                    parts.getT3()), hosts.hasMore());
+        });
     }
 
-    private static FleetSummary summary(Map<String, String> labels, List<HostCounts> hosts, List<CheckRow> rows) {
-        EnumMap<Status, Long> total = StatusCounts.zero();
-        long staleHosts = 0;
-        for (HostCounts host : hosts) {
-            StatusCounts.addTo(total, host.counts());
-            if (host.stale()) {
-                staleHosts++;
-            }
-        }
+    /**
+     * A fleet summary whose host list is one page.
+     *
+     * @param summary the summary
+     * @param moreHosts whether more hosts follow the last one listed
+     */
+    public record SummaryPage(FleetSummary summary, boolean moreHosts) {
+    }
 
+    /** Sums the fleet's shards per check, status and waived flag. */
+    private Select<Record8<String, String, Status, Boolean, String, String, Boolean, BigDecimal>> fleetCheckRows() {
+        return dsl.select(FLEET_CHECK_COUNTS.BENCHMARK_VERSION, FLEET_CHECK_COUNTS.CHECK_ID,
+                        FLEET_CHECK_COUNTS.STATUS, FLEET_CHECK_COUNTS.WAIVED, DSL.max(FLEET_CHECK_COUNTS.TITLE),
+                        DSL.max(FLEET_CHECK_COUNTS.SECTION), DSL.boolOr(FLEET_CHECK_COUNTS.SCORED),
+                        DSL.sum(FLEET_CHECK_COUNTS.FINDING_COUNT))
+                .from(FLEET_CHECK_COUNTS)
+                .groupBy(FLEET_CHECK_COUNTS.BENCHMARK_VERSION, FLEET_CHECK_COUNTS.CHECK_ID, FLEET_CHECK_COUNTS.STATUS,
+                        FLEET_CHECK_COUNTS.WAIVED);
+    }
+
+    /** Sums the per-host counts of the hosts that match {@code hostFilter}. */
+    private Select<Record8<String, String, Status, Boolean, String, String, Boolean, BigDecimal>> hostCheckRows(
+            Condition hostFilter) {
+        return dsl.select(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID, HOST_CHECK_COUNTS.STATUS,
+                        HOST_CHECK_COUNTS.WAIVED, DSL.max(HOST_CHECK_COUNTS.TITLE), DSL.max(HOST_CHECK_COUNTS.SECTION),
+                        DSL.boolOr(HOST_CHECK_COUNTS.SCORED), DSL.sum(HOST_CHECK_COUNTS.FINDING_COUNT))
+                .from(HOST_CHECK_COUNTS)
+                .join(HOSTS).on(HOSTS.HOST_ID.eq(HOST_CHECK_COUNTS.HOST_ID))
+                .where(hostFilter)
+                .groupBy(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID, HOST_CHECK_COUNTS.STATUS,
+                        HOST_CHECK_COUNTS.WAIVED);
+    }
+
+    private static FleetSummary summary(Map<String, String> labels, long hostCount, long staleHostCount,
+            List<HostCounts> hosts, List<CheckRow> rows) {
         Map<String, CheckAccumulator> byCheck = new LinkedHashMap<>();
         Map<String, CheckAccumulator> bySection = new TreeMap<>();
         CheckAccumulator fleet = new CheckAccumulator("", "", "", "");
@@ -134,15 +175,16 @@ public class FleetQueries {
         List<CheckCounts> checks = new ArrayList<>();
         for (CheckAccumulator check : byCheck.values()) {
             checks.add(new CheckCounts(check.checkId, check.title, check.benchmarkVersion, check.section,
-                    StatusCounts.complete(check.counts)));
+                    StatusCounts.complete(check.counts), check.waived));
         }
         checks.sort(CHECK_ORDER);
         List<SectionCounts> sections = new ArrayList<>();
         for (CheckAccumulator section : bySection.values()) {
-            sections.add(new SectionCounts(section.section, section.score(), StatusCounts.complete(section.counts)));
+            sections.add(new SectionCounts(section.section, section.score(), StatusCounts.complete(section.counts),
+                    section.waived));
         }
-        return new FleetSummary(hosts.size(), staleHosts, new TreeMap<>(labels), fleet.score(),
-                StatusCounts.complete(total), hosts, sections, checks);
+        return new FleetSummary(hostCount, staleHostCount, new TreeMap<>(labels), fleet.score(),
+                StatusCounts.complete(fleet.counts), fleet.waived, hosts, null, sections, checks);
     }
 
     /**
@@ -216,7 +258,7 @@ public class FleetQueries {
                         .limit(limit + 1))
                 .map(row -> new ScorePoint(row.getSnapshotSequence(), row.getCollectedAt().toInstant(),
                         row.getScore(), row.getPassCount(), row.getWarnCount(), row.getInfoCount(),
-                        row.getNoteCount()))
+                        row.getNoteCount(), row.getWaivedCount()))
                 .collectList()
                 .map(rows -> Slice.of(rows, limit));
         return Mono.from(dsl.selectOne().from(HOSTS).where(HOSTS.HOST_ID.eq(hostId))).flatMap(found -> page);
@@ -329,18 +371,26 @@ public class FleetQueries {
         return StatusCounts.complete(counts);
     }
 
-    /** One row of the per-check aggregate: a check's findings of one status over the matching hosts. */
-    private record CheckRow(String benchmarkVersion, String checkId, Status status, String title, String section,
-            boolean scored, long count) {
+    /**
+     * One row of the per-check aggregate: a check's findings of one status over the matching hosts, either those a
+     * waiver covers or the others.
+     */
+    private record CheckRow(String benchmarkVersion, String checkId, Status status, boolean waived, String title,
+            String section, boolean scored, long count) {
     }
 
-    /** Sums check rows into per-status counts and the scored PASS and WARN totals behind a score. */
+    /**
+     * Sums check rows into per-status counts, waived findings apart, and the scored PASS and unwaived WARN totals
+     * behind a score.
+     */
     private static final class CheckAccumulator {
         final String benchmarkVersion;
         final String checkId;
-        final String title;
         final String section;
         final EnumMap<Status, Long> counts = StatusCounts.zero();
+        // The greatest title seen, so that hosts which report different titles for one check give a stable one.
+        String title;
+        long waived;
         long scoredPass;
         long scoredWarn;
 
@@ -352,6 +402,13 @@ public class FleetQueries {
         }
 
         void add(CheckRow row) {
+            if (row.title().compareTo(title) > 0) {
+                title = row.title();
+            }
+            if (row.waived()) {
+                waived += row.count();
+                return;
+            }
             counts.merge(row.status(), row.count(), Long::sum);
             if (row.scored() && row.status() == Status.PASS) {
                 scoredPass += row.count();

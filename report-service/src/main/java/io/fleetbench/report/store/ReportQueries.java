@@ -3,6 +3,7 @@ package io.fleetbench.report.store;
 import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
 import static io.fleetbench.report.store.jooq.Tables.FINDING_TRANSITIONS;
 import static io.fleetbench.report.store.jooq.Tables.HOSTS;
+import static io.fleetbench.report.store.jooq.Tables.HOST_CHECK_COUNTS;
 
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.finding.Status;
@@ -31,7 +32,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -117,27 +118,37 @@ public class ReportQueries {
                 .flatMap(host -> countsOf(List.of(hostId)).map(counts -> hostView(host, counts)));
     }
 
-    private Mono<Map<String, Map<Status, Long>>> countsOf(Collection<String> hostIds) {
+    private Mono<Map<String, Tally>> countsOf(Collection<String> hostIds) {
         if (hostIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return countsByHost(CURRENT_FINDINGS.HOST_ID.in(hostIds));
-    }
-
-    private Mono<Map<String, Map<Status, Long>>> countsByHost(Condition condition) {
-        return Flux.from(dsl.select(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.STATUS, DSL.count())
-                        .from(CURRENT_FINDINGS)
-                        .where(condition)
-                        .groupBy(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.STATUS))
+        return Flux.from(dsl.select(HOST_CHECK_COUNTS.HOST_ID, HOST_CHECK_COUNTS.STATUS, HOST_CHECK_COUNTS.WAIVED,
+                                DSL.sum(HOST_CHECK_COUNTS.FINDING_COUNT))
+                        .from(HOST_CHECK_COUNTS)
+                        .where(HOST_CHECK_COUNTS.HOST_ID.in(hostIds))
+                        .groupBy(HOST_CHECK_COUNTS.HOST_ID, HOST_CHECK_COUNTS.STATUS, HOST_CHECK_COUNTS.WAIVED))
                 .collect(HashMap::new, ReportQueries::addCount);
     }
 
-    private static void addCount(Map<String, Map<Status, Long>> counts, Record3<String, Status, Integer> row) {
-        counts.computeIfAbsent(row.value1(), ignored -> new EnumMap<>(Status.class))
-                .put(row.value2(), (long) row.value3());
+    private static void addCount(Map<String, Tally> counts,
+            Record4<String, Status, Boolean, java.math.BigDecimal> row) {
+        Tally tally = counts.computeIfAbsent(row.value1(), ignored -> new Tally());
+        long count = row.value4() == null ? 0 : row.value4().longValue();
+        if (Boolean.TRUE.equals(row.value3())) {
+            tally.waived += count;
+        } else {
+            tally.counts.merge(row.value2(), count, Long::sum);
+        }
     }
 
-    private HostView hostView(HostsRecord host, Map<String, Map<Status, Long>> counts) {
+    /** A host's current findings per status, WARN without the waived ones, and the waived ones. */
+    private static final class Tally {
+        final EnumMap<Status, Long> counts = new EnumMap<>(Status.class);
+        long waived;
+    }
+
+    private HostView hostView(HostsRecord host, Map<String, Tally> counts) {
+        Tally tally = counts.getOrDefault(host.getHostId(), new Tally());
         Instant staleBefore = Instant.now().minus(staleAfter);
         return new HostView(
                 host.getHostId(),
@@ -150,7 +161,8 @@ public class ReportQueries {
                 host.getLastReportAt().toInstant(),
                 host.getLastSnapshotSequence(),
                 host.getLastSeen().toInstant().isBefore(staleBefore),
-                StatusCounts.complete(counts.getOrDefault(host.getHostId(), Map.of())));
+                StatusCounts.complete(tally.counts),
+                tally.waived);
     }
 
     private static Map<String, String> labels(JSONB json) {

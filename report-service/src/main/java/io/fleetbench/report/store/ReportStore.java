@@ -6,14 +6,12 @@ import static io.fleetbench.report.store.jooq.Tables.HOSTS;
 
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
-import io.fleetbench.report.ReportProperties;
 import io.fleetbench.report.query.TransitionKind;
 import io.fleetbench.report.store.jooq.tables.records.CurrentFindingsRecord;
 import io.fleetbench.report.store.jooq.tables.records.FindingTransitionsRecord;
 import io.fleetbench.report.store.jooq.tables.records.HostsRecord;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,9 +19,8 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import org.jooq.Record;
-import org.jooq.Row3;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -39,20 +36,44 @@ import reactor.core.publisher.Mono;
 @Repository
 public class ReportStore {
 
-    private static final List<Field<?>> TRANSITION_COLUMNS = List.of(
-            FINDING_TRANSITIONS.HOST_ID, FINDING_TRANSITIONS.BENCHMARK_VERSION, FINDING_TRANSITIONS.CHECK_ID,
-            FINDING_TRANSITIONS.TARGET_KEY, FINDING_TRANSITIONS.TITLE, FINDING_TRANSITIONS.KIND,
-            FINDING_TRANSITIONS.FROM_STATUS, FINDING_TRANSITIONS.TO_STATUS, FINDING_TRANSITIONS.REASON,
-            FINDING_TRANSITIONS.OCCURRED_AT, FINDING_TRANSITIONS.SNAPSHOT_SEQUENCE,
-            FINDING_TRANSITIONS.REPORT_EVENT_ID);
+    private static final String UPSERT_FINDINGS = """
+            INSERT INTO current_findings (host_id, benchmark_version, check_id, target_key, title, section, scored,
+                    target_kind, target_id, status, reason, remediation, first_seen, last_changed, snapshot_sequence)
+            SELECT {0}, u.benchmark_version, u.check_id, u.target_key, u.title, u.section, u.scored::boolean,
+                   u.target_kind, u.target_id, u.status, u.reason, u.remediation, u.first_seen::timestamptz,
+                   u.last_changed::timestamptz, {1}
+            FROM unnest({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14})
+                AS u(benchmark_version, check_id, target_key, title, section, scored, target_kind, target_id, status,
+                     reason, remediation, first_seen, last_changed)
+            ON CONFLICT (host_id, benchmark_version, check_id, target_key) DO UPDATE
+            SET title = excluded.title, section = excluded.section, scored = excluded.scored,
+                target_kind = excluded.target_kind, target_id = excluded.target_id, status = excluded.status,
+                reason = excluded.reason, remediation = excluded.remediation, first_seen = excluded.first_seen,
+                last_changed = excluded.last_changed, snapshot_sequence = excluded.snapshot_sequence
+            """;
+
+    private static final String DELETE_FINDINGS = """
+            DELETE FROM current_findings
+            WHERE host_id = {0}
+              AND (benchmark_version, check_id, target_key) IN (SELECT * FROM unnest({1}, {2}, {3}))
+            """;
+
+    private static final String INSERT_TRANSITIONS = """
+            INSERT INTO finding_transitions (host_id, benchmark_version, check_id, target_key, title, kind,
+                    from_status, to_status, reason, occurred_at, snapshot_sequence, report_event_id)
+            SELECT {0}, u.benchmark_version, u.check_id, u.target_key, u.title, u.kind, u.from_status, u.to_status,
+                   u.reason, u.occurred_at::timestamptz, {1}, {2}
+            FROM unnest({3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}) WITH ORDINALITY
+                AS u(benchmark_version, check_id, target_key, title, kind, from_status, to_status, reason,
+                     occurred_at, position)
+            ORDER BY u.position
+            """;
 
     private final DSLContext dsl;
-    private final int writeBatchSize;
     private final List<ReportTransactionHook> hooks;
 
-    public ReportStore(DSLContext dsl, ReportProperties properties, List<ReportTransactionHook> hooks) {
+    public ReportStore(DSLContext dsl, List<ReportTransactionHook> hooks) {
         this.dsl = dsl;
-        this.writeBatchSize = properties.writeBatchSize();
         this.hooks = List.copyOf(hooks);
     }
 
@@ -105,64 +126,79 @@ public class ReportStore {
     private Mono<ApplyOutcome> writeFindings(DSLContext tx, HostFindingsEvaluated report,
             List<CurrentFindingsRecord> stored, @Nullable Long previousSequence) {
         FindingChanges changes = FindingChanges.between(stored, report);
-        Flux<Integer> upserts = inBatches(changes.upserts(), batch -> upsertFindings(tx, batch));
-        Flux<Integer> deletions = inBatches(changes.deletions(), batch -> deleteFindings(tx, report.hostId(), batch));
-        Flux<Integer> transitions = inBatches(changes.transitions(), batch -> insertTransitions(tx, batch));
+        Mono<Integer> upserts = upsertFindings(tx, report.hostId(), report.snapshotSequence(), changes.upserts());
+        Mono<Integer> deletions = deleteFindings(tx, report.hostId(), changes.deletions());
+        Mono<Integer> transitions = insertTransitions(tx, report, changes.transitions());
         Mono<Void> afterWrite = Flux.fromIterable(hooks)
                 .concatMap(hook -> hook.afterWrite(tx, report, changes.transitions()))
                 .then();
-        return upserts.concatWith(deletions)
-                .reduce(0, Integer::sum)
+        return upserts.flatMap(upserted -> deletions.map(deleted -> upserted + deleted))
                 .flatMap(rowsWritten -> transitions.then(afterWrite).then(Mono.just(new ApplyOutcome(true,
                         previousSequence,
                         changes.count(TransitionKind.OPENED), changes.count(TransitionKind.STATUS_CHANGED),
                         changes.count(TransitionKind.RESOLVED), rowsWritten))));
     }
 
-    /** Runs one statement per batch of at most {@code writeBatchSize} items, one batch after the other. */
-    private <T> Flux<Integer> inBatches(List<T> items, Function<List<T>, Mono<Integer>> statement) {
-        List<List<T>> batches = new ArrayList<>();
-        for (int start = 0; start < items.size(); start += writeBatchSize) {
-            batches.add(items.subList(start, Math.min(items.size(), start + writeBatchSize)));
+    /**
+     * Writes the rows in one statement that passes each column as an array, so the statement's text and its number
+     * of parameters stay the same whatever the report's size.
+     */
+    private static Mono<Integer> upsertFindings(DSLContext tx, String hostId, long snapshotSequence,
+            List<CurrentFindingsRecord> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0);
         }
-        return Flux.fromIterable(batches).concatMap(statement);
-    }
-
-    private static Mono<Integer> upsertFindings(DSLContext tx, List<CurrentFindingsRecord> rows) {
-        var insert = tx.insertInto(CURRENT_FINDINGS)
-                .columns(CURRENT_FINDINGS.fields())
-                .valuesOfRecords(rows)
-                .onConflict(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
-                        CURRENT_FINDINGS.TARGET_KEY)
-                .doUpdate()
-                .set(CURRENT_FINDINGS.TITLE, DSL.excluded(CURRENT_FINDINGS.TITLE))
-                .set(CURRENT_FINDINGS.SECTION, DSL.excluded(CURRENT_FINDINGS.SECTION))
-                .set(CURRENT_FINDINGS.SCORED, DSL.excluded(CURRENT_FINDINGS.SCORED))
-                .set(CURRENT_FINDINGS.TARGET_KIND, DSL.excluded(CURRENT_FINDINGS.TARGET_KIND))
-                .set(CURRENT_FINDINGS.TARGET_ID, DSL.excluded(CURRENT_FINDINGS.TARGET_ID))
-                .set(CURRENT_FINDINGS.STATUS, DSL.excluded(CURRENT_FINDINGS.STATUS))
-                .set(CURRENT_FINDINGS.REASON, DSL.excluded(CURRENT_FINDINGS.REASON))
-                .set(CURRENT_FINDINGS.REMEDIATION, DSL.excluded(CURRENT_FINDINGS.REMEDIATION))
-                .set(CURRENT_FINDINGS.FIRST_SEEN, DSL.excluded(CURRENT_FINDINGS.FIRST_SEEN))
-                .set(CURRENT_FINDINGS.LAST_CHANGED, DSL.excluded(CURRENT_FINDINGS.LAST_CHANGED))
-                .set(CURRENT_FINDINGS.SNAPSHOT_SEQUENCE, DSL.excluded(CURRENT_FINDINGS.SNAPSHOT_SEQUENCE));
-        return Mono.from(insert);
+        return Mono.from(tx.query(UPSERT_FINDINGS, DSL.val(hostId), DSL.val(snapshotSequence),
+                column(rows, CurrentFindingsRecord::getBenchmarkVersion),
+                column(rows, CurrentFindingsRecord::getCheckId),
+                column(rows, CurrentFindingsRecord::getTargetKey),
+                column(rows, CurrentFindingsRecord::getTitle),
+                column(rows, CurrentFindingsRecord::getSection),
+                column(rows, row -> row.getScored().toString()),
+                column(rows, row -> row.getTargetKind().name()),
+                column(rows, CurrentFindingsRecord::getTargetId),
+                column(rows, row -> row.getStatus().name()),
+                column(rows, CurrentFindingsRecord::getReason),
+                column(rows, CurrentFindingsRecord::getRemediation),
+                column(rows, row -> row.getFirstSeen().toString()),
+                column(rows, row -> row.getLastChanged().toString())));
     }
 
     private static Mono<Integer> deleteFindings(DSLContext tx, String hostId, List<FindingKey> keys) {
-        List<Row3<String, String, String>> rows = keys.stream()
-                .map(key -> DSL.row(key.benchmarkVersion(), key.checkId(), key.targetKey()))
-                .toList();
-        return Mono.from(tx.deleteFrom(CURRENT_FINDINGS)
-                .where(CURRENT_FINDINGS.HOST_ID.eq(hostId))
-                .and(DSL.row(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.TARGET_KEY)
-                        .in(rows)));
+        if (keys.isEmpty()) {
+            return Mono.just(0);
+        }
+        return Mono.from(tx.query(DELETE_FINDINGS, DSL.val(hostId),
+                column(keys, FindingKey::benchmarkVersion),
+                column(keys, FindingKey::checkId),
+                column(keys, FindingKey::targetKey)));
     }
 
-    private static Mono<Integer> insertTransitions(DSLContext tx, List<FindingTransitionsRecord> rows) {
-        Field<?>[] columns = TRANSITION_COLUMNS.toArray(Field<?>[]::new);
-        List<Record> values = rows.stream().map(row -> row.into(columns)).toList();
-        return Mono.from(tx.insertInto(FINDING_TRANSITIONS).columns(columns).valuesOfRecords(values));
+    private static Mono<Integer> insertTransitions(DSLContext tx, HostFindingsEvaluated report,
+            List<FindingTransitionsRecord> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0);
+        }
+        return Mono.from(tx.query(INSERT_TRANSITIONS, DSL.val(report.hostId()), DSL.val(report.snapshotSequence()),
+                DSL.val(report.eventId()),
+                column(rows, FindingTransitionsRecord::getBenchmarkVersion),
+                column(rows, FindingTransitionsRecord::getCheckId),
+                column(rows, FindingTransitionsRecord::getTargetKey),
+                column(rows, FindingTransitionsRecord::getTitle),
+                column(rows, row -> row.getKind().name()),
+                column(rows, row -> row.getFromStatus() == null ? null : row.getFromStatus().name()),
+                column(rows, row -> row.getToStatus() == null ? null : row.getToStatus().name()),
+                column(rows, FindingTransitionsRecord::getReason),
+                column(rows, row -> row.getOccurredAt().toString())));
+    }
+
+    /** Returns one column of {@code rows} as a text array parameter; {@code null} values stay SQL NULL. */
+    private static <T> Field<String[]> column(List<T> rows, Function<T, @Nullable String> value) {
+        String[] values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(rows.get(i));
+        }
+        return DSL.val(values, SQLDataType.CLOB.array());
     }
 
     private static HostsRecord newHost(HostFindingsEvaluated report) {

@@ -11,6 +11,7 @@ import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.model.finding.TargetKind;
 import io.fleetbench.report.ReportProperties;
+import io.fleetbench.report.store.FindingCounts;
 import io.fleetbench.report.alert.AlertOutbox;
 import io.fleetbench.report.alert.AlertType;
 import io.fleetbench.report.query.TransitionKind;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -50,11 +52,13 @@ public class WaiverStore {
 
     private final DSLContext dsl;
     private final AlertOutbox alerts;
+    private final FindingCounts counts;
     private final int writeBatchSize;
 
-    public WaiverStore(DSLContext dsl, AlertOutbox alerts, ReportProperties properties) {
+    public WaiverStore(DSLContext dsl, AlertOutbox alerts, FindingCounts counts, ReportProperties properties) {
         this.dsl = dsl;
         this.alerts = alerts;
+        this.counts = counts;
         this.writeBatchSize = properties.writeBatchSize();
     }
 
@@ -105,6 +109,7 @@ public class WaiverStore {
                 return coveredFindings(tx, candidates)
                         .map(findings -> findings.stream().filter(finding -> finding.inScope(scope)).toList())
                         .flatMap(findings -> waive(tx, waiver, findings, now, null)
+                                .then(counts.recount(tx, hostIds(findings)))
                                 .then(logChange(tx, waiver.getWaiverId(), "CREATED", actor, now, findings.size())))
                         .thenReturn(view(waiver, now));
             });
@@ -164,7 +169,8 @@ public class WaiverStore {
                                 .where(WAIVERS.WAIVER_ID.eq(waiverId))
                                 .returning())
                         .flatMap(revoked -> reopen(tx, revoked, TransitionKind.WAIVER_REVOKED, now)
-                                .flatMap(findings -> logChange(tx, waiverId, "REVOKED", actor, now, findings.size()))
+                                .flatMap(findings -> counts.recount(tx, hostIds(findings))
+                                        .then(logChange(tx, waiverId, "REVOKED", actor, now, findings.size())))
                                 .thenReturn(view(revoked, now)));
             });
         }));
@@ -195,12 +201,13 @@ public class WaiverStore {
             return lock(tx, waiverId)
                     .filter(waiver -> waiver.getRevokedAt() == null && waiver.getExpiryProcessedAt() == null)
                     .flatMap(waiver -> reopen(tx, waiver, TransitionKind.WAIVER_EXPIRED, now)
-                            .flatMap(findings -> Mono.from(tx.update(WAIVERS)
+                            .flatMap(findings -> counts.recount(tx, hostIds(findings))
+                                    .then(Mono.from(tx.update(WAIVERS)
                                             .set(WAIVERS.EXPIRY_PROCESSED_AT, utc(now))
                                             .where(WAIVERS.WAIVER_ID.eq(waiverId)))
                                     .then(logChange(tx, waiverId, "EXPIRED", SYSTEM_ACTOR, now, findings.size()))
                                     .then(alerts.enqueue(tx, AlertType.WAIVER_EXPIRED, null,
-                                            expiredAlert(waiver, findings), now)))
+                                            expiredAlert(waiver, findings), now))))
                             .thenReturn(waiverId));
         }));
     }
@@ -327,6 +334,10 @@ public class WaiverStore {
             batches.add(items.subList(start, Math.min(items.size(), start + writeBatchSize)));
         }
         return Flux.fromIterable(batches).concatMap(statement);
+    }
+
+    private static Set<String> hostIds(List<CoveredFinding> findings) {
+        return findings.stream().map(CoveredFinding::hostId).collect(Collectors.toSet());
     }
 
     private static Condition keyIn(List<CoveredFinding> findings) {

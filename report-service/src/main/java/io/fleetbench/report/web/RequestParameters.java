@@ -36,6 +36,11 @@ class RequestParameters {
 
     /** Returns the page size from {@code limit}, or the configured default when it is absent. */
     int limit(@Nullable String limit) {
+        return limit("limit", limit);
+    }
+
+    /** Returns the page size that the parameter {@code name} asks for, like {@link #limit(String)}. */
+    int limit(String name, @Nullable String limit) {
         if (limit == null || limit.isBlank()) {
             return defaultPageSize;
         }
@@ -44,10 +49,10 @@ class RequestParameters {
         try {
             value = Integer.parseInt(limit.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("limit", limit, expected);
+            throw new InvalidParameterException(name, limit, expected);
         }
         if (value < 1 || value > maxPageSize) {
-            throw new InvalidParameterException("limit", limit, expected);
+            throw new InvalidParameterException(name, limit, expected);
         }
         return value;
     }

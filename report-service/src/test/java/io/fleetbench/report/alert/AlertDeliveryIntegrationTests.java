@@ -9,7 +9,6 @@ import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.IntegrationTestSupport;
-import io.fleetbench.report.ReportProperties;
 import io.fleetbench.report.store.ReportStore;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -44,9 +43,6 @@ class AlertDeliveryIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     private DSLContext dsl;
-
-    @Autowired
-    private ReportProperties contextProperties;
 
     @Test
     void webhookIsSignedAndRetriedAfterFailure() throws IOException {
@@ -156,7 +152,7 @@ class AlertDeliveryIntegrationTests extends IntegrationTestSupport {
     /** Applies {@code report} through a store whose only hook writes alerts with {@code settings}. */
     private void applyWithAlerts(AlertSettings settings, HostFindingsEvaluated report) {
         AlertIngestHook hook = new AlertIngestHook(new AlertOutbox(settings), Clock.systemUTC());
-        new ReportStore(dsl, contextProperties, List.of(hook)).apply(report).block(Duration.ofSeconds(10));
+        new ReportStore(dsl, List.of(hook)).apply(report).block(Duration.ofSeconds(10));
     }
 
     /** Returns settings with retries 1 ms apart, so a test retries at once. */

@@ -8,6 +8,8 @@ import io.fleetbench.report.IntegrationTestSupport;
 import io.fleetbench.report.ReportProperties;
 import io.fleetbench.report.query.FindingView;
 import io.fleetbench.report.query.HostReport;
+import io.fleetbench.report.query.HostView;
+import io.fleetbench.report.query.ScorePoint;
 import io.fleetbench.report.query.TransitionKind;
 import io.fleetbench.report.query.TransitionView;
 import java.time.Duration;
@@ -71,6 +73,14 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
         assertThat(waived.waiverId()).isEqualTo(waiver.waiverId());
         assertThat(finding(hostId, "5.4", "container:web").waived()).isFalse();
         assertThat(finding(hostId, "5.10", "container:cache").waived()).as("a passing finding").isFalse();
+        HostView host = host(hostId);
+        assertThat(host.counts().get(Status.WARN)).as("WARN without the waived findings").isEqualTo(1);
+        assertThat(host.waived()).isEqualTo(2);
+        assertThat(trend(hostId)).last().satisfies(point -> {
+            assertThat(point.warn()).isEqualTo(1);
+            assertThat(point.waived()).isEqualTo(2);
+            assertThat(point.score()).as("1 PASS and 1 unwaived WARN").isEqualTo(50.0);
+        });
 
         publish(report(hostId, 2,
                 containerFinding("5.10", "web", Status.WARN),
@@ -84,6 +94,8 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
                 .filter(transition -> transition.snapshotSequence() == 2)
                 .toList();
         assertThat(waivedOnIngest).extracting(TransitionView::targetKey).containsExactly("container:db");
+        assertThat(host(hostId).waived()).isEqualTo(3);
+        assertThat(trend(hostId)).last().extracting(ScorePoint::waived).isEqualTo(3);
 
         clock.advance(DAY.plusMinutes(1));
         assertThat(waivers.find(waiver.waiverId()).block(Duration.ofSeconds(10)).state())
@@ -96,6 +108,12 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
         FindingView reopened = finding(hostId, "5.10", "container:web");
         assertThat(reopened.waived()).isFalse();
         assertThat(reopened.waiverId()).isNull();
+        assertThat(host(hostId).waived()).isZero();
+        assertThat(host(hostId).counts().get(Status.WARN)).isEqualTo(4);
+        assertThat(trend(hostId)).last().satisfies(point -> {
+            assertThat(point.waived()).isZero();
+            assertThat(point.score()).as("1 PASS and 4 WARN").isEqualTo(20.0);
+        });
         assertThat(waivers.changes(waiver.waiverId()).collectList().block(Duration.ofSeconds(10)))
                 .extracting(change -> change.action() + " " + change.actor() + " " + change.findings())
                 .containsExactly("CREATED alice 2", "EXPIRED fleetbench 3");
@@ -212,6 +230,27 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
                 .filter(transition -> transition.kind() == kind)
                 .map(transition -> transition.checkId() + " " + transition.targetKey())
                 .toList();
+    }
+
+    private HostView host(String hostId) {
+        return webClient.get().uri("/api/v1/hosts/{hostId}/report", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(HostReport.class)
+                .returnResult()
+                .getResponseBody()
+                .host();
+    }
+
+    private List<ScorePoint> trend(String hostId) {
+        return webClient.get().uri("/api/v1/hosts/{hostId}/trend?limit=1000", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Page<ScorePoint>>() {
+                })
+                .returnResult()
+                .getResponseBody()
+                .items();
     }
 
     private List<TransitionView> transitions(String hostId) {

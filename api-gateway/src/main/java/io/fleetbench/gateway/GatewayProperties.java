@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *     and query unchanged
  * @param users the accounts allowed to call the API, each with a bcrypt password hash and its roles
  * @param rateLimit the per-user request rate limit
+ * @param failedLogins the limits on failed HTTP Basic logins per client address and per user name
  */
 @ConfigurationProperties("fleetbench.gateway")
 @Validated
@@ -30,7 +32,8 @@ public record GatewayProperties(
                 + "fleetbench.gateway.users[0].password-hash and fleetbench.gateway.users[0].roles (VIEWER or ADMIN). "
                 + "Create the hash with: htpasswd -nBC 10 '' | tr -d ':\\\\n' and write it with the prefix "
                 + "\\{bcrypt\\}") @Nullable List<@Valid User> users,
-        @DefaultValue @Valid RateLimit rateLimit) {
+        @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue @Valid FailedLogins failedLogins) {
 
     /** Returns the configured users, or an empty list where none are set, which validation rejects at startup. */
     @Override
@@ -84,5 +87,29 @@ public record GatewayProperties(
      * @param burst the number of requests a user may send at once after a quiet period
      */
     public record RateLimit(@DefaultValue("10") @Positive double requestsPerSecond, @DefaultValue("20") @Positive int burst) {
+    }
+
+    /**
+     * Token buckets of failed HTTP Basic logins, one per client address and one per user name, because each failed
+     * login costs a bcrypt check. A failed login takes a token from both buckets. A login whose address or user name
+     * has no token left is rejected with 429 before its password is checked, until a token returns.
+     *
+     * @param perAddress the failed logins one client address may make in a row
+     * @param perUserName the failed logins for one user name, from all addresses together, allowed in a row
+     * @param refillInterval the time after which one more failed login is allowed, per address and per user name
+     * @param maxTrackedKeys the maximum number of addresses, and of user names, with recent failures to keep buckets
+     *     for. Beyond it, the buckets that have refilled are dropped first, then arbitrary ones.
+     */
+    public record FailedLogins(
+            @DefaultValue("10") @Positive int perAddress,
+            @DefaultValue("20") @Positive int perUserName,
+            @DefaultValue("6s") @NotNull Duration refillInterval,
+            @DefaultValue("10000") @Positive int maxTrackedKeys) {
+
+        /** Checked by Bean Validation as the property {@code refillIntervalPositive}. */
+        @AssertTrue(message = "fleetbench.gateway.failed-logins.refill-interval must be positive, such as 6s")
+        boolean isRefillIntervalPositive() {
+            return refillInterval == null || (!refillInterval.isNegative() && !refillInterval.isZero());
+        }
     }
 }

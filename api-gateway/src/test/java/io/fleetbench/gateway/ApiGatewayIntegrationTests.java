@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +35,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the whole gateway on a random port in front of a real HTTP backend on loopback, and checks routing,
@@ -40,6 +46,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.config.name=" + ApiGatewayApplication.CONFIG_NAME,
         "fleetbench.gateway.rate-limit.requests-per-second=" + ApiGatewayIntegrationTests.REQUESTS_PER_SECOND,
         "fleetbench.gateway.rate-limit.burst=" + ApiGatewayIntegrationTests.BURST,
+        "fleetbench.gateway.failed-logins.per-address=" + ApiGatewayIntegrationTests.FAILED_LOGINS_PER_ADDRESS,
+        "fleetbench.gateway.failed-logins.per-user-name=" + ApiGatewayIntegrationTests.FAILED_LOGINS_PER_USER_NAME,
+        "fleetbench.gateway.failed-logins.refill-interval=1m",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
         // Verbose logging, so that the log test can catch a body or password that any of these would print.
         "logging.level.io.fleetbench=DEBUG",
@@ -53,14 +62,25 @@ class ApiGatewayIntegrationTests {
     static final int BURST = 10;
     static final String REQUESTS_PER_SECOND = "0.1";
 
+    /**
+     * Failed logins allowed per client address. The other tests send at most two wrong passwords from 127.0.0.1, and
+     * the failed-login tests send theirs from other loopback addresses.
+     */
+    static final int FAILED_LOGINS_PER_ADDRESS = 3;
+    static final int FAILED_LOGINS_PER_USER_NAME = 4;
+
     private static final RecordingBackendServer backend = new RecordingBackendServer();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Test users: each test that counts requests has its own, because every user has a separate bucket. */
     private static final TestUser viewer = new TestUser("viewer", "VIEWER");
     private static final TestUser admin = new TestUser("admin", "ADMIN");
     private static final TestUser limited = new TestUser("limited", "VIEWER");
     private static final TestUser secretive = new TestUser("secretive", "ADMIN");
-    private static final List<TestUser> users = List.of(viewer, admin, limited, secretive);
+    private static final TestUser guessed = new TestUser("guessed", "VIEWER");
+    private static final TestUser bystander = new TestUser("bystander", "VIEWER");
+    private static final List<TestUser> users = List.of(viewer, admin, limited, secretive, guessed, bystander);
 
     @Autowired
     private WebTestClient client;
@@ -331,8 +351,140 @@ class ApiGatewayIntegrationTests {
         assertThat(output).doesNotContain(secretive.passwordHash().substring("{bcrypt}".length()));
     }
 
+    @Test
+    void rejectsLongUriWithProblem() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl("/api/v1/hosts?q=" + "a".repeat(5000)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+                .hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(414);
+        assertThat(problem.path("title").asString()).isEqualTo("URI Too Long");
+        assertThat(problem.path("detail").asString()).isEqualTo("The request line is longer than the gateway's limit "
+                + "of 4096 bytes. Send a shorter URI, such as one with fewer query parameters.");
+        assertThat(backend.drain()).isEmpty();
+    }
+
+    @Test
+    void rejectsLargeHeadersWithProblem() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl("/api/v1/hosts")))
+                        .header("X-Padding", "p".repeat(9000))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+                .hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(431);
+        assertThat(problem.path("title").asString()).isEqualTo("Request Header Fields Too Large");
+        assertThat(problem.path("detail").asString()).contains("limit of 8192 bytes");
+    }
+
+    @Test
+    void rejectsMalformedRequestWithProblem() throws Exception {
+        RawResponse response = sendRaw("127.0.0.1", "GET /api/v1/hosts NOTHTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers().get("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("title").asString()).isEqualTo("Bad Request");
+        assertThat(problem.path("detail").asString()).startsWith("The request is not valid HTTP/1.1");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void blocksAddressAfterFailedLogins(CapturedOutput output) throws Exception {
+        String attacker = "127.0.0.2";
+        String wrongPassword = "guess-" + UUID.randomUUID();
+        for (int attempt = 1; attempt <= FAILED_LOGINS_PER_ADDRESS; attempt++) {
+            RawResponse response = sendRaw(attacker, getHosts("intruder-" + attempt, wrongPassword));
+            assertThat(response.status()).as("status of failed login %s", attempt).isEqualTo(401);
+        }
+
+        RawResponse blocked = sendRaw(attacker, getHosts(bystander.name(), bystander.password()));
+        RawResponse otherAddress = sendRaw("127.0.0.1", getHosts(bystander.name(), bystander.password()));
+
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.headers().get("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // One failed login returns per minute, less the time the attempts took.
+        assertThat(Integer.parseInt(blocked.headers().get("retry-after"))).isBetween(1, 60);
+        JsonNode problem = JSON.readTree(blocked.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(429);
+        assertThat(problem.path("detail").asString()).startsWith("Too many failed logins for this client address");
+        assertThat(problem.path("retryAfterSeconds").asInt()).isBetween(1, 60);
+        assertThat(otherAddress.status()).isEqualTo(200);
+        assertThat(output).contains("Client address 127.0.0.2 reached the limit of " + FAILED_LOGINS_PER_ADDRESS
+                + " failed logins (last as user name 'intruder-" + FAILED_LOGINS_PER_ADDRESS + "')");
+        assertThat(output).doesNotContain(wrongPassword);
+        assertThat(output).doesNotContain(bystander.password());
+    }
+
+    @Test
+    void blocksUserNameFromEveryAddress() throws Exception {
+        List<String> attackers = List.of("127.0.0.3", "127.0.0.4");
+        int perAttacker = FAILED_LOGINS_PER_USER_NAME / attackers.size();
+        for (String attacker : attackers) {
+            for (int attempt = 1; attempt <= perAttacker; attempt++) {
+                RawResponse response = sendRaw(attacker, getHosts(guessed.name(), "guess-" + attempt));
+                assertThat(response.status()).as("status of failed login %s from %s", attempt, attacker)
+                        .isEqualTo(401);
+            }
+        }
+
+        RawResponse rightPassword = sendRaw("127.0.0.5", getHosts(guessed.name(), guessed.password()));
+        RawResponse otherUser = sendRaw("127.0.0.5", getHosts(bystander.name(), bystander.password()));
+
+        assertThat(rightPassword.status()).isEqualTo(429);
+        assertThat(rightPassword.headers()).containsKey("retry-after");
+        assertThat(JSON.readTree(rightPassword.body()).path("detail").asString())
+                .startsWith("Too many failed logins for this user name");
+        assertThat(otherUser.status()).isEqualTo(200);
+    }
+
     private String gatewayUrl(String pathAndQuery) {
         return "http://127.0.0.1:" + port + pathAndQuery;
+    }
+
+    /** Returns a GET request for the host list with Basic credentials and {@code Connection: close}. */
+    private static String getHosts(String name, String password) {
+        return "GET /api/v1/hosts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basicToken(name, password)
+                + "\r\nConnection: close\r\n\r\n";
+    }
+
+    /**
+     * Sends {@code request} as raw bytes from the loopback address {@code sourceAddress}, which becomes the client
+     * address in the gateway, and reads the response until the server closes the connection.
+     */
+    private RawResponse sendRaw(String sourceAddress, String request) throws IOException {
+        InetAddress source = InetAddress.getByName(sourceAddress);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, source, 0)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            int headerEnd = response.indexOf("\r\n\r\n");
+            assertThat(headerEnd).as("end of the response headers in %s", response).isPositive();
+            String[] lines = response.substring(0, headerEnd).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> headers = new HashMap<>();
+            for (int index = 1; index < lines.length; index++) {
+                int colon = lines[index].indexOf(':');
+                headers.put(lines[index].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[index].substring(colon + 1).strip());
+            }
+            return new RawResponse(status, headers, response.substring(headerEnd + 4));
+        }
+    }
+
+    /** A response read from a raw socket, with header names in lower case. */
+    private record RawResponse(int status, Map<String, String> headers, String body) {
     }
 
     private static String basicToken(String name, String password) {

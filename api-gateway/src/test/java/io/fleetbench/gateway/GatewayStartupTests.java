@@ -69,6 +69,17 @@ class GatewayStartupTests {
                 .contains("fleetbench.gateway.report-service-uri must be an absolute http or https URI"));
     }
 
+    @Test
+    void rejectsZeroRefillInterval() {
+        Throwable failure = start("fleetbench.gateway.failed-logins.refill-interval=0s",
+                "fleetbench.gateway.users[0].name=alice",
+                "fleetbench.gateway.users[0].password-hash=" + VALID_HASH,
+                "fleetbench.gateway.users[0].roles=VIEWER");
+
+        assertThat(messages(failure)).anySatisfy(message -> assertThat(message)
+                .contains("fleetbench.gateway.failed-logins.refill-interval must be positive"));
+    }
+
     private static Throwable start(String... properties) {
         List<String> all = new ArrayList<>(List.of(
                 "spring.config.name=" + ApiGatewayApplication.CONFIG_NAME,

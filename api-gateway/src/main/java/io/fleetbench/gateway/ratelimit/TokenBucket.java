@@ -39,6 +39,21 @@ final class TokenBucket {
         return new Take(false, Duration.ofNanos(nanosUntilToken), rejectedInARow);
     }
 
+    /** Returns how long until a token is available without taking one, or zero when one is available now. */
+    synchronized Duration timeUntilToken(long nowNanos) {
+        refill(nowNanos);
+        if (tokens >= 1) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNanosecond));
+    }
+
+    /** Returns whether the bucket has refilled to its capacity, so that dropping it changes no later decision. */
+    synchronized boolean isFull(long nowNanos) {
+        refill(nowNanos);
+        return tokens >= capacity;
+    }
+
     private void refill(long nowNanos) {
         long elapsed = nowNanos - refilledAtNanos;
         if (elapsed > 0) {

@@ -1,6 +1,7 @@
 package io.fleetbench.gateway.security;
 
 import io.fleetbench.gateway.problem.ProblemResponseWriter;
+import io.fleetbench.gateway.ratelimit.FailedLoginLimiter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -10,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Responds with 401 Unauthorized with a Basic challenge and a problem detail, both when credentials are missing and when
- * the sent ones are invalid.
+ * the sent ones are invalid. Invalid Basic credentials count as a failed login of the client address and user name.
  */
 final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
@@ -18,10 +19,13 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
 
     private final ProblemResponseWriter problems;
     private final RejectedCredentialsLog rejectedCredentials;
+    private final FailedLoginLimiter failedLogins;
 
-    ProblemAuthenticationEntryPoint(ProblemResponseWriter problems, RejectedCredentialsLog rejectedCredentials) {
+    ProblemAuthenticationEntryPoint(ProblemResponseWriter problems, RejectedCredentialsLog rejectedCredentials,
+            FailedLoginLimiter failedLogins) {
         this.problems = problems;
         this.rejectedCredentials = rejectedCredentials;
+        this.failedLogins = failedLogins;
     }
 
     @Override
@@ -31,6 +35,10 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
         boolean credentialsSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         if (credentialsSent) {
             rejectedCredentials.record(exchange.getRequest());
+            if (BasicCredentials.sent(exchange.getRequest())) {
+                failedLogins.recordFailure(ClientAddress.of(exchange.getRequest()),
+                        BasicCredentials.userNameOrNull(exchange.getRequest()));
+            }
             return problems.write(exchange, HttpStatus.UNAUTHORIZED,
                     "The user name or password is invalid. Send HTTP Basic credentials of a configured user.");
         }

@@ -1,6 +1,6 @@
 package io.fleetbench.gateway.security;
 
-import java.net.InetSocketAddress;
+import io.fleetbench.gateway.ratelimit.FailedLoginLimiter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -11,7 +11,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 /**
  * Logs rejected credentials at INFO at most once per interval, with the number of rejections left out since the
  * previous line, because a password-guessing client would otherwise write one line per attempt. The rejections in
- * between are logged at DEBUG. No line contains the user name or password that was sent.
+ * between are logged at DEBUG. Each line names the client address and the user name that was sent, never the
+ * password.
  */
 final class RejectedCredentialsLog {
 
@@ -29,24 +30,19 @@ final class RejectedCredentialsLog {
     }
 
     void record(ServerHttpRequest request) {
-        String client = clientAddress(request);
+        String client = ClientAddress.of(request);
+        String userName = FailedLoginLimiter.loggable(BasicCredentials.userNameOrNull(request));
         long now = nanoTime.getAsLong();
         long next = nextReportNanos.get();
         if (now - next >= 0 && nextReportNanos.compareAndSet(next, now + intervalNanos)) {
-            log.info("Rejected invalid HTTP Basic credentials for {} {} from {}; {} earlier rejections were not "
-                    + "logged at INFO", request.getMethod(), request.getPath(), client, notReported.getAndSet(0));
+            log.info("Rejected invalid HTTP Basic credentials for {} {} from {} as user name {}. {} earlier "
+                    + "rejections were not logged at INFO", request.getMethod(), request.getPath(), client, userName,
+                    notReported.getAndSet(0));
         } else {
             notReported.incrementAndGet();
-            log.debug("Rejected invalid HTTP Basic credentials for {} {} from {}", request.getMethod(),
-                    request.getPath(), client);
+            log.debug("Rejected invalid HTTP Basic credentials for {} {} from {} as user name {}",
+                    request.getMethod(), request.getPath(), client, userName);
         }
     }
 
-    private static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "an unknown address";
-        }
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
-    }
 }

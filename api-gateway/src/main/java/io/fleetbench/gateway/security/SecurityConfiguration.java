@@ -2,6 +2,7 @@ package io.fleetbench.gateway.security;
 
 import io.fleetbench.gateway.GatewayProperties;
 import io.fleetbench.gateway.problem.ProblemResponseWriter;
+import io.fleetbench.gateway.ratelimit.FailedLoginLimiter;
 import io.fleetbench.gateway.ratelimit.RateLimitWebFilter;
 import io.fleetbench.gateway.ratelimit.UserRateLimiter;
 import java.time.Duration;
@@ -49,10 +50,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, ProblemResponseWriter problems,
-            UserRateLimiter rateLimiter) {
+            UserRateLimiter rateLimiter, FailedLoginLimiter failedLogins) {
         RejectedCredentialsLog rejectedCredentials =
                 new RejectedCredentialsLog(REJECTED_CREDENTIALS_LOG_INTERVAL, System::nanoTime);
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems, rejectedCredentials);
+        ProblemAuthenticationEntryPoint entryPoint =
+                new ProblemAuthenticationEntryPoint(problems, rejectedCredentials, failedLogins);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 
         return http
@@ -66,6 +68,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .authorizeExchange(ApiAccessRules::apply)
+                // Before HTTP Basic, so that a blocked client address or user name costs no bcrypt check.
+                .addFilterBefore(new FailedLoginWebFilter(failedLogins, problems), SecurityWebFiltersOrder.HTTP_BASIC)
                 // Before authorization, so that requests a user may not send also count against the user's limit.
                 .addFilterBefore(new RateLimitWebFilter(rateLimiter, problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();

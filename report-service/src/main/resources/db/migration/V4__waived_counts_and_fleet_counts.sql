@@ -1,5 +1,25 @@
--- Waived findings count apart from WARN, and the fleet summary reads per-check counts that ingest keeps up to date
--- instead of summing every host's rows on each request.
+-- Waived findings count apart from WARN, the fleet summary reads per-check counts that ingest keeps up to date
+-- instead of summing every host's rows on each request, and current findings sort by check id in number order.
+
+-- A key whose byte order is the order of check ids in the benchmark (5.9 before 5.10), built by
+-- query.CheckIdOrder.sortKey. It replaces the check id in the primary key, so the findings search pages through
+-- the primary key's index in that order. The key maps one check id to one key, so uniqueness is unchanged.
+ALTER TABLE current_findings
+    ADD COLUMN check_sort_key VARCHAR(128) /* [jooq ignore start] */ COLLATE "C" /* [jooq ignore stop] */;
+-- [jooq ignore start]
+UPDATE current_findings SET check_sort_key = coalesce((
+    SELECT string_agg(
+        CASE WHEN m.run[1] ~ '^[0-9]'
+             THEN chr(2) || chr(48 + length(ltrim(m.run[1], '0'))) || ltrim(m.run[1], '0')
+                  || chr(57 - (length(m.run[1]) - length(ltrim(m.run[1], '0'))))
+             ELSE chr(3) || m.run[1] || chr(1)
+        END, '' ORDER BY m.position)
+    FROM regexp_matches(check_id, '[0-9]+|[^0-9]+', 'g') WITH ORDINALITY AS m(run, position)), '');
+-- [jooq ignore stop]
+ALTER TABLE current_findings ALTER COLUMN check_sort_key SET NOT NULL;
+ALTER TABLE current_findings DROP CONSTRAINT current_findings_pk;
+ALTER TABLE current_findings ADD CONSTRAINT current_findings_pk
+    PRIMARY KEY (host_id, benchmark_version, check_sort_key, target_key);
 
 -- A count row of WARN findings is split in two: those an active waiver covers (waived) and the others.
 ALTER TABLE host_check_counts ADD COLUMN waived BOOLEAN DEFAULT FALSE NOT NULL;

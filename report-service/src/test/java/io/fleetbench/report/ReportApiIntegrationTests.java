@@ -1,24 +1,36 @@
 package io.fleetbench.report;
 
+import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.query.FindingView;
+import io.fleetbench.report.query.FleetFinding;
 import io.fleetbench.report.query.FleetSummary;
 import io.fleetbench.report.query.HostReport;
 import io.fleetbench.report.query.HostView;
 import io.fleetbench.report.query.TransitionView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
 
 /** Checks the HTTP API's responses, sorting, filters, pagination and problem details. */
 class ReportApiIntegrationTests extends IntegrationTestSupport {
+
+    @Autowired
+    private DSLContext dsl;
 
     @Test
     void reportSortsCheckIdsNumerically() {
@@ -217,6 +229,36 @@ class ReportApiIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void findingsSearchPagesInCheckOrder() {
+        String hostId = newHostId("search-order");
+        publish(report(hostId, 1,
+                containerFinding("5.10", "web", Status.WARN),
+                containerFinding("5.9", "web", Status.PASS),
+                containerFinding("5.1", "web", Status.PASS),
+                containerFinding("FB.1", "web", Status.PASS),
+                containerFinding("1.1.10", "web", Status.INFO),
+                containerFinding("1.1.2", "web", Status.NOTE)));
+        awaitAppliedSequence(hostId, 1);
+
+        List<String> checkIds = new ArrayList<>();
+        String cursor = "";
+        do {
+            Page<FleetFinding> page = webClient.get()
+                    .uri("/api/v1/findings?host={hostId}&limit=2&cursor={cursor}", hostId, cursor)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<Page<FleetFinding>>() {
+                    })
+                    .returnResult()
+                    .getResponseBody();
+            page.items().forEach(finding -> checkIds.add(finding.checkId()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(checkIds).containsExactly("1.1.2", "1.1.10", "5.1", "5.9", "5.10", "FB.1");
+    }
+
+    @Test
     void fleetSummaryPagesThroughHosts() {
         String first = newHostId("summary-page");
         String second = newHostId("summary-page");
@@ -248,6 +290,57 @@ class ReportApiIntegrationTests extends IntegrationTestSupport {
                 .expectStatus().isBadRequest()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("hostLimit"));
+    }
+
+    @Test
+    void fleetCountsMatchStoredFindings() {
+        String hostId = newHostId("fleet-counts");
+        publish(report(hostId, 1,
+                containerFinding("5.5", "web", Status.WARN),
+                containerFinding("5.5", "db", Status.WARN),
+                containerFinding("5.12", "web", Status.PASS),
+                containerFinding("5.12", "db", Status.INFO)));
+        awaitAppliedSequence(hostId, 1);
+        publish(report(hostId, 2,
+                containerFinding("5.5", "web", Status.PASS),
+                containerFinding("5.12", "web", Status.WARN),
+                containerFinding("5.12", "cache", Status.NOTE)));
+        awaitAppliedSequence(hostId, 2);
+
+        // Reports of earlier tests may still arrive between the two reads, so compare until both agree.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(summaryCounts()).isEqualTo(storedCounts()));
+    }
+
+    /** Returns the summary's counts per benchmark version, check and status, waived findings as WAIVED. */
+    private Map<String, Long> summaryCounts() {
+        Map<String, Long> summarised = new TreeMap<>();
+        for (FleetSummary.CheckCounts check : summary().checks()) {
+            check.counts().forEach((status, count) -> {
+                if (count != 0) {
+                    summarised.put(check.benchmarkVersion() + " " + check.checkId() + " " + status, count);
+                }
+            });
+            if (check.waived() != 0) {
+                summarised.put(check.benchmarkVersion() + " " + check.checkId() + " WAIVED", check.waived());
+            }
+        }
+        return summarised;
+    }
+
+    /** Counts the stored current findings the same way, straight from the table. */
+    private Map<String, Long> storedCounts() {
+        Map<String, Long> stored = new TreeMap<>();
+        Flux.from(dsl.select(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
+                                DSL.when(CURRENT_FINDINGS.STATUS.eq(Status.WARN)
+                                                .and(CURRENT_FINDINGS.WAIVER_ID.isNotNull()), "WAIVED")
+                                        .otherwise(CURRENT_FINDINGS.STATUS.cast(String.class)),
+                                DSL.count())
+                        .from(CURRENT_FINDINGS)
+                        .groupBy(DSL.field("1"), DSL.field("2"), DSL.field("3")))
+                .doOnNext(row -> stored.put(row.value1() + " " + row.value2() + " " + row.value3(),
+                        (long) row.value4()))
+                .blockLast(Duration.ofSeconds(30));
+        return stored;
     }
 
     private FleetSummary summary() {

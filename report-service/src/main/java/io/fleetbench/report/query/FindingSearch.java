@@ -45,7 +45,7 @@ public record FindingSearch(
 
     /** The orders that a findings search supports, each completed by the finding key so that it is total. */
     public enum FindingSort {
-        /** By host id, benchmark version, check id and target key (text order). */
+        /** By host id, benchmark version, check id (in benchmark order, 5.9 before 5.10) and target key. */
         HOST,
         /** Oldest status change first. */
         LAST_CHANGED,

@@ -316,15 +316,16 @@ public class FleetQueries {
         }
         fields.add(CURRENT_FINDINGS.HOST_ID.asc());
         fields.add(CURRENT_FINDINGS.BENCHMARK_VERSION.asc());
-        fields.add(CURRENT_FINDINGS.CHECK_ID.asc());
+        fields.add(CURRENT_FINDINGS.CHECK_SORT_KEY.asc());
         fields.add(CURRENT_FINDINGS.TARGET_KEY.asc());
         return fields;
     }
 
     private static Condition keysetAfter(FindingSort sort, Position after) {
         Condition keyAfter = DSL.row(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.BENCHMARK_VERSION,
-                        CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.TARGET_KEY)
-                .gt(after.hostId(), after.benchmarkVersion(), after.checkId(), after.targetKey());
+                        CURRENT_FINDINGS.CHECK_SORT_KEY, CURRENT_FINDINGS.TARGET_KEY)
+                .gt(after.hostId(), after.benchmarkVersion(), CheckIdOrder.sortKey(after.checkId()),
+                        after.targetKey());
         var lastChanged = after.lastChanged().atOffset(ZoneOffset.UTC);
         return switch (sort) {
             case HOST -> keyAfter;

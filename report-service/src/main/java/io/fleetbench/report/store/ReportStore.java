@@ -6,6 +6,7 @@ import static io.fleetbench.report.store.jooq.Tables.HOSTS;
 
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
+import io.fleetbench.report.query.CheckIdOrder;
 import io.fleetbench.report.query.TransitionKind;
 import io.fleetbench.report.store.jooq.tables.records.CurrentFindingsRecord;
 import io.fleetbench.report.store.jooq.tables.records.FindingTransitionsRecord;
@@ -37,15 +38,16 @@ import reactor.core.publisher.Mono;
 public class ReportStore {
 
     private static final String UPSERT_FINDINGS = """
-            INSERT INTO current_findings (host_id, benchmark_version, check_id, target_key, title, section, scored,
-                    target_kind, target_id, status, reason, remediation, first_seen, last_changed, snapshot_sequence)
-            SELECT {0}, u.benchmark_version, u.check_id, u.target_key, u.title, u.section, u.scored::boolean,
-                   u.target_kind, u.target_id, u.status, u.reason, u.remediation, u.first_seen::timestamptz,
-                   u.last_changed::timestamptz, {1}
-            FROM unnest({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14})
-                AS u(benchmark_version, check_id, target_key, title, section, scored, target_kind, target_id, status,
-                     reason, remediation, first_seen, last_changed)
-            ON CONFLICT (host_id, benchmark_version, check_id, target_key) DO UPDATE
+            INSERT INTO current_findings (host_id, benchmark_version, check_id, check_sort_key, target_key, title,
+                    section, scored, target_kind, target_id, status, reason, remediation, first_seen, last_changed,
+                    snapshot_sequence)
+            SELECT {0}, u.benchmark_version, u.check_id, u.check_sort_key, u.target_key, u.title, u.section,
+                   u.scored::boolean, u.target_kind, u.target_id, u.status, u.reason, u.remediation,
+                   u.first_seen::timestamptz, u.last_changed::timestamptz, {1}
+            FROM unnest({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15})
+                AS u(benchmark_version, check_id, check_sort_key, target_key, title, section, scored, target_kind,
+                     target_id, status, reason, remediation, first_seen, last_changed)
+            ON CONFLICT (host_id, benchmark_version, check_sort_key, target_key) DO UPDATE
             SET title = excluded.title, section = excluded.section, scored = excluded.scored,
                 target_kind = excluded.target_kind, target_id = excluded.target_id, status = excluded.status,
                 reason = excluded.reason, remediation = excluded.remediation, first_seen = excluded.first_seen,
@@ -55,7 +57,7 @@ public class ReportStore {
     private static final String DELETE_FINDINGS = """
             DELETE FROM current_findings
             WHERE host_id = {0}
-              AND (benchmark_version, check_id, target_key) IN (SELECT * FROM unnest({1}, {2}, {3}))
+              AND (benchmark_version, check_sort_key, target_key) IN (SELECT * FROM unnest({1}, {2}, {3}))
             """;
 
     private static final String INSERT_TRANSITIONS = """
@@ -151,6 +153,7 @@ public class ReportStore {
         return Mono.from(tx.query(UPSERT_FINDINGS, DSL.val(hostId), DSL.val(snapshotSequence),
                 column(rows, CurrentFindingsRecord::getBenchmarkVersion),
                 column(rows, CurrentFindingsRecord::getCheckId),
+                column(rows, row -> CheckIdOrder.sortKey(row.getCheckId())),
                 column(rows, CurrentFindingsRecord::getTargetKey),
                 column(rows, CurrentFindingsRecord::getTitle),
                 column(rows, CurrentFindingsRecord::getSection),
@@ -170,7 +173,7 @@ public class ReportStore {
         }
         return Mono.from(tx.query(DELETE_FINDINGS, DSL.val(hostId),
                 column(keys, FindingKey::benchmarkVersion),
-                column(keys, FindingKey::checkId),
+                column(keys, key -> CheckIdOrder.sortKey(key.checkId())),
                 column(keys, FindingKey::targetKey)));
     }
 

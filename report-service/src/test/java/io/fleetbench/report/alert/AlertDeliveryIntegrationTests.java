@@ -9,6 +9,7 @@ import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.IntegrationTestSupport;
+import io.fleetbench.report.store.FindingCounts;
 import io.fleetbench.report.store.ReportStore;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -43,6 +44,9 @@ class AlertDeliveryIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     private DSLContext dsl;
+
+    @Autowired
+    private FindingCounts counts;
 
     @Test
     void webhookIsSignedAndRetriedAfterFailure() throws IOException {
@@ -149,10 +153,10 @@ class AlertDeliveryIntegrationTests extends IntegrationTestSupport {
         assertThat(dispatcher.backoff(60)).isEqualTo(Duration.ofSeconds(10));
     }
 
-    /** Applies {@code report} through a store whose only hook writes alerts with {@code settings}. */
+    /** Applies {@code report} through a store that keeps the counts and writes alerts with {@code settings}. */
     private void applyWithAlerts(AlertSettings settings, HostFindingsEvaluated report) {
         AlertIngestHook hook = new AlertIngestHook(new AlertOutbox(settings), Clock.systemUTC());
-        new ReportStore(dsl, List.of(hook)).apply(report).block(Duration.ofSeconds(10));
+        new ReportStore(dsl, List.of(counts, hook)).apply(report).block(Duration.ofSeconds(10));
     }
 
     /** Returns settings with retries 1 ms apart, so a test retries at once. */

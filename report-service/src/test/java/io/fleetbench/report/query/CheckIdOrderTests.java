@@ -43,4 +43,23 @@ class CheckIdOrderTests {
 
         assertThat(shuffled).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void sortKeysFollowComparatorOrder() {
+        List<String> ids = List.of("1.1.1", "1.1.2", "1.1.10", "1.2", "2.1", "5.01", "5.1", "5.1a", "5.1b", "5.9",
+                "5.10", "5.a", "10.1", "FB.1", "FB.10", "FB.2", "ORG-1", "0", "00", "99999999999999999998",
+                "99999999999999999999");
+        List<String> byComparator = new ArrayList<>(ids);
+        byComparator.sort(CheckIdOrder.INSTANCE);
+        List<String> byKey = new ArrayList<>(ids);
+        byKey.sort((left, right) -> CheckIdOrder.sortKey(left).compareTo(CheckIdOrder.sortKey(right)));
+
+        assertThat(byKey).containsExactlyElementsOf(byComparator);
+    }
+
+    @Test
+    void sortKeysDifferForDifferentIds() {
+        assertThat(CheckIdOrder.sortKey("5.01")).isNotEqualTo(CheckIdOrder.sortKey("5.1"));
+        assertThat(CheckIdOrder.sortKey("5.1")).isNotEqualTo(CheckIdOrder.sortKey("51"));
+    }
 }

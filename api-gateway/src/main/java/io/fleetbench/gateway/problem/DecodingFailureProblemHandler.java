@@ -4,10 +4,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -57,10 +57,10 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         Throwable failure = decodingFailure;
-        if (failure != null && msg instanceof FullHttpResponse response && response.status().code() >= 400
-                && response.content().readableBytes() == 0) {
+        if (failure != null && msg instanceof FullHttpResponse response
+                && isDecodingFailureResponse(response, failure)) {
             decodingFailure = null;
-            FullHttpResponse withBody = withProblemBody(response, failure);
+            FullHttpResponse withBody = withProblemBody(response);
             response.release();
             ctx.write(withBody, promise);
             return;
@@ -68,14 +68,35 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
         super.write(ctx, msg, promise);
     }
 
-    private FullHttpResponse withProblemBody(FullHttpResponse response, Throwable failure) {
+    /**
+     * Returns whether {@code response} is the one Reactor Netty sends for {@code failure}: empty, closing the
+     * connection, and with the status that Reactor Netty 1.3.6 picks for the failure's cause. The check keeps an
+     * empty error response to an earlier, pipelined request on the same connection unchanged. A Reactor Netty
+     * version that picks other statuses gets its responses passed on unchanged, without a body.
+     */
+    private static boolean isDecodingFailureResponse(FullHttpResponse response, Throwable failure) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        int expectedStatus;
+        if (cause instanceof TooLongHttpLineException) {
+            expectedStatus = HttpStatus.URI_TOO_LONG.value();
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            expectedStatus = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value();
+        } else {
+            expectedStatus = HttpStatus.BAD_REQUEST.value();
+        }
+        return response.status().code() == expectedStatus
+                && response.content().readableBytes() == 0
+                && response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+    }
+
+    private FullHttpResponse withProblemBody(FullHttpResponse response) {
         int status = response.status().code();
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         HttpStatus known = HttpStatus.resolve(status);
         problem.put("title", known == null ? response.status().reasonPhrase() : known.getReasonPhrase());
         problem.put("status", status);
-        problem.put("detail", detail(status, failure));
+        problem.put("detail", detail(status));
         byte[] body = JSON.writeValueAsBytes(problem);
 
         FullHttpResponse withBody = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
@@ -86,19 +107,14 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
         return withBody;
     }
 
-    private String detail(int status, Throwable failure) {
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        if (status == HttpStatus.URI_TOO_LONG.value() || cause instanceof TooLongHttpLineException) {
+    private String detail(int status) {
+        if (status == HttpStatus.URI_TOO_LONG.value()) {
             return "The request line is longer than the gateway's limit of " + maxInitialLineLength.toBytes()
                     + " bytes. Send a shorter URI, such as one with fewer query parameters.";
         }
-        if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value()
-                || cause instanceof TooLongHttpHeaderException) {
+        if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value()) {
             return "The request headers are larger than the gateway's limit of " + maxHeaderSize.toBytes()
                     + " bytes. Send fewer or smaller headers.";
-        }
-        if (cause instanceof TooLongFrameException) {
-            return "A part of the request is larger than the gateway's limits. Send a smaller request.";
         }
         return "The request is not valid HTTP/1.1, so the gateway could not read it. Check the request line and the "
                 + "header syntax.";

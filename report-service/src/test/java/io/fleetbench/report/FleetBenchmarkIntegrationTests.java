@@ -48,6 +48,8 @@ class FleetBenchmarkIntegrationTests extends IntegrationTestSupport {
     private static final int DAEMON_CHECKS = 12;
     private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 4);
     private static final int LATENCY_SAMPLES = 200;
+    /** Hosts that send a second report, in which about one result in a hundred changes status. */
+    private static final int REREPORTED_HOSTS = Integer.getInteger("benchmark.rereported-hosts", 1_000);
 
     private static final Logger log = LoggerFactory.getLogger(FleetBenchmarkIntegrationTests.class);
 
@@ -65,7 +67,7 @@ class FleetBenchmarkIntegrationTests extends IntegrationTestSupport {
         long started = System.nanoTime();
         long applied = Flux.range(0, HOSTS)
                 // Building a report draws random UUIDs, which may block, so it runs off the event loops.
-                .flatMap(index -> Mono.fromCallable(() -> report(run, index))
+                .flatMap(index -> Mono.fromCallable(() -> report(run, index, 1))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(store::apply), CONCURRENCY)
                 .filter(ApplyOutcome::applied)
@@ -75,12 +77,27 @@ class FleetBenchmarkIntegrationTests extends IntegrationTestSupport {
         assertThat(applied).isEqualTo(HOSTS);
         double resultsPerSecond = (double) HOSTS * findingsPerHost / seconds;
 
+        int rereported = Math.min(REREPORTED_HOSTS, HOSTS);
+        long rereportStarted = System.nanoTime();
+        long reapplied = Flux.range(0, rereported)
+                .flatMap(index -> Mono.fromCallable(() -> report(run, index, 2))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(store::apply), CONCURRENCY)
+                .filter(ApplyOutcome::applied)
+                .count()
+                .block(Duration.ofHours(1));
+        double rereportSeconds = (System.nanoTime() - rereportStarted) / 1e9;
+        assertThat(reapplied).isEqualTo(rereported);
+
         List<String> lines = new ArrayList<>();
         lines.add(String.format("hosts %d, results per host %d, results %d", HOSTS, findingsPerHost,
                 (long) HOSTS * findingsPerHost));
         lines.add(String.format("ingest: %.1f s, %.0f results/s, %.1f reports/s (concurrency %d)", seconds,
                 resultsPerSecond, HOSTS / seconds, CONCURRENCY));
-        lines.add(latency("fleet summary", "/api/v1/fleet/summary"));
+        lines.add(String.format("second reports of %d hosts, about 1 %% of results changed: %.1f s, %.0f results/s,"
+                + " %.1f reports/s", rereported, rereportSeconds, (double) rereported * findingsPerHost / rereportSeconds,
+                rereported / rereportSeconds));
+        lines.add(latency("fleet summary (first 100 hosts)", "/api/v1/fleet/summary"));
         lines.add(latency("fleet summary, label env=prod", "/api/v1/fleet/summary?label=env=prod"));
         lines.add(latency("findings search, WARN of 5.7, first page of 100",
                 "/api/v1/findings?status=WARN&check=5.7&limit=100"));
@@ -123,24 +140,25 @@ class FleetBenchmarkIntegrationTests extends IntegrationTestSupport {
     }
 
     /**
-     * Builds the first report of host {@code index}: 12 daemon checks and 24 container checks on 62 containers. About
-     * a fifth of the results warn, chosen by a hash of host, check and container so that hosts differ.
+     * Builds report {@code sequence} of host {@code index}: 12 daemon checks and 24 container checks on 62
+     * containers. About a fifth of the results warn, chosen by a hash of host, check and container so that hosts
+     * differ.
      */
-    private static HostFindingsEvaluated report(String run, int index) {
+    private static HostFindingsEvaluated report(String run, int index, long sequence) {
         String hostId = "bench-" + run + "-" + index;
         Instant collectedAt = Instant.now();
         List<Finding> findings = new ArrayList<>(CONTAINERS * CONTAINER_CHECKS + DAEMON_CHECKS);
         for (int check = 1; check <= DAEMON_CHECKS; check++) {
             String checkId = "2." + check;
             findings.add(new Finding(checkId, "Daemon recommendation " + checkId, "Docker daemon configuration", true,
-                    TargetKind.DAEMON, TargetKind.DAEMON.key("daemon"), null, status(index, check, 0),
+                    TargetKind.DAEMON, TargetKind.DAEMON.key("daemon"), null, status(index, check, 0, sequence),
                     "Observed value of setting " + check, null));
         }
         for (int check = 1; check <= CONTAINER_CHECKS; check++) {
             String checkId = "5." + check;
             for (int container = 0; container < CONTAINERS; container++) {
                 String name = "app-" + container;
-                Status status = status(index, check, container + 1);
+                Status status = status(index, check, container + 1, sequence);
                 findings.add(new Finding(checkId, "Container recommendation " + checkId, "Container Runtime", true,
                         TargetKind.CONTAINER, TargetKind.CONTAINER.key(name), "id-" + index + "-" + container, status,
                         "Observed " + status + " for " + checkId + " on " + name,
@@ -155,11 +173,15 @@ class FleetBenchmarkIntegrationTests extends IntegrationTestSupport {
         return new HostFindingsEvaluated(HostFindingsEvaluated.SCHEMA_VERSION, UUID.randomUUID().toString(),
                 collectedAt, new HostDescriptor(hostId, "Host " + index, Map.of("env", env, "rack", "r" + index % 40),
                         "0.1.0"),
-                1, UUID.randomUUID().toString(), collectedAt, "20.10.24", "cis-docker", "1.6.0", findings);
+                sequence, UUID.randomUUID().toString(), collectedAt, "20.10.24", "cis-docker", "1.6.0", findings);
     }
 
-    private static Status status(int host, int check, int target) {
+    /** Returns a status from a hash of host, check and target. Later reports flip about one result in a hundred. */
+    private static Status status(int host, int check, int target, long sequence) {
         int hash = Math.floorMod((host * 31 + check) * 31 + target, 100);
+        if (sequence > 1 && Math.floorMod((host * 17 + check) * 13 + target * 7 + sequence, 100) == 0) {
+            return hash < 20 ? Status.PASS : Status.WARN;
+        }
         if (hash < 20) {
             return Status.WARN;
         }

@@ -30,6 +30,9 @@ public class FailedLoginLimiter {
     /** The maximum length of a user name in the log. Longer names are cut, because a client may send any name. */
     private static final int MAX_LOGGED_NAME_LENGTH = 64;
 
+    /** The maximum length of a user-name bucket key; see {@link #userNameKey}. */
+    private static final int MAX_USER_NAME_KEY_LENGTH = 256;
+
     private final GatewayProperties.FailedLogins limits;
     private final LongSupplier nanoTime;
     private final Map<String, TokenBucket> byAddress = new ConcurrentHashMap<>();
@@ -94,9 +97,14 @@ public class FailedLoginLimiter {
         return take.allowed() && !bucket.timeUntilToken(now).isZero();
     }
 
-    /** Returns the bucket key of a user name in lower case, because user names match case-insensitively. */
+    /**
+     * Returns the bucket key of a user name: in lower case, because user names match case-insensitively, and cut
+     * after 256 characters, so that names of up to a header's size cannot fill the memory. Names that share their
+     * first 256 characters share a bucket.
+     */
     private static String userNameKey(String userName) {
-        return userName.toLowerCase(Locale.ROOT);
+        String key = userName.toLowerCase(Locale.ROOT);
+        return key.length() <= MAX_USER_NAME_KEY_LENGTH ? key : key.substring(0, MAX_USER_NAME_KEY_LENGTH);
     }
 
     private static Duration waitOf(@Nullable TokenBucket bucket, long now) {

@@ -48,6 +48,17 @@ class FailedLoginLimiterTests {
     }
 
     @Test
+    void longUserNamesShareBucketByPrefix() {
+        FailedLoginLimiter limiter = limiter(10, 1, 100);
+        String prefix = "n".repeat(256);
+
+        limiter.recordFailure("10.0.0.1", prefix + "-first");
+
+        assertThat(limiter.check("10.0.0.2", prefix + "-second")).isPresent();
+        assertThat(limiter.check("10.0.0.2", prefix.substring(1))).isEmpty();
+    }
+
+    @Test
     void userBlockEndsAfterRefill() {
         FailedLoginLimiter limiter = limiter(10, 1, 100);
         limiter.recordFailure("10.0.0.1", "alice");

@@ -91,8 +91,9 @@ public record GatewayProperties(
 
     /**
      * Token buckets of failed HTTP Basic logins, one per client address and one per user name, because each failed
-     * login costs a bcrypt check. A failed login takes a token from both buckets. A login whose address or user name
-     * has no token left is rejected with 429 before its password is checked, until a token returns.
+     * login costs a bcrypt check. A failed login takes a token from both buckets. A login is rejected with 429 before
+     * its password is checked while its address has no token left, or while its user name has none and its address
+     * has failed recently.
      *
      * @param perAddress the failed logins one client address may make in a row
      * @param perUserName the failed logins for one user name, from all addresses together, allowed in a row

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * {@code fleetbench.gateway.failed-logins}. Buckets exist only for addresses and names that failed recently, and
  * live in this JVM only, so each gateway instance limits on its own.
  *
- * <p>A blocked user name is blocked from every address, but only until its bucket gains a token: a password
- * guesser cannot lock a user out for longer than {@code refill-interval} after it stops.
+ * <p>A blocked user name is blocked only from addresses with a recent failed login, whose buckets have not
+ * refilled. An address without one still gets its logins checked, so a guesser that keeps a name blocked does not
+ * lock the user out of clean addresses, and each new address of a distributed guesser gets one attempt per name.
  */
 @Component
 public class FailedLoginLimiter {
@@ -50,14 +51,18 @@ public class FailedLoginLimiter {
 
     /**
      * Checks whether a login from {@code address} as {@code userName} may run, without counting it. Returns the
-     * block when the address or the user name has no failed login left. When both have none, the longer wait wins.
+     * block when the address has no failed login left, or when the user name has none and the address failed
+     * recently. When both block, the longer wait wins.
      *
      * @param userName the name sent, or {@code null} when the credentials could not be decoded
      */
     public Optional<Block> check(String address, @Nullable String userName) {
         long now = nanoTime.getAsLong();
-        Duration addressWait = waitOf(byAddress.get(address), now);
-        Duration userWait = userName == null ? Duration.ZERO : waitOf(byUserName.get(userNameKey(userName)), now);
+        TokenBucket addressBucket = byAddress.get(address);
+        Duration addressWait = waitOf(addressBucket, now);
+        boolean addressFailedRecently = addressBucket != null && !addressBucket.isFull(now);
+        Duration userWait = userName == null || !addressFailedRecently ? Duration.ZERO
+                : waitOf(byUserName.get(userNameKey(userName)), now);
         if (addressWait.isZero() && userWait.isZero()) {
             return Optional.empty();
         }
@@ -82,8 +87,8 @@ public class FailedLoginLimiter {
         }
         if (userBlocked) {
             log.info("User name {} reached the limit of {} failed logins (last from {}). Rejecting its logins from "
-                    + "every address with 429 for {}", loggable(userName), limits.perUserName(), address,
-                    limits.refillInterval());
+                    + "addresses with recent failed logins with 429 for {}", loggable(userName), limits.perUserName(),
+                    address, limits.refillInterval());
         }
         evictIfAboveLimit(byAddress, "client addresses", now);
         evictIfAboveLimit(byUserName, "user names", now);

@@ -34,17 +34,28 @@ class FailedLoginLimiterTests {
     }
 
     @Test
-    void blocksUserNameFromEveryAddress() {
+    void blocksUserNameFromFailingAddresses() {
         FailedLoginLimiter limiter = limiter(10, 2, 100);
 
         limiter.recordFailure("10.0.0.1", "alice");
         limiter.recordFailure("10.0.0.2", "ALICE");
+        limiter.recordFailure("10.0.0.3", "bob");
 
         assertThat(limiter.check("10.0.0.3", "Alice")).get()
                 .extracting(FailedLoginLimiter.Block::scope)
                 .isEqualTo(FailedLoginLimiter.Scope.USER_NAME);
+        assertThat(limiter.check("10.0.0.1", "alice")).isPresent();
         assertThat(limiter.check("10.0.0.3", "bob")).isEmpty();
         assertThat(limiter.check("10.0.0.3", null)).isEmpty();
+    }
+
+    @Test
+    void userBlockSparesCleanAddress() {
+        FailedLoginLimiter limiter = limiter(10, 1, 100);
+        limiter.recordFailure("10.0.0.1", "alice");
+
+        assertThat(limiter.check("10.0.0.1", "alice")).isPresent();
+        assertThat(limiter.check("10.0.0.9", "alice")).isEmpty();
     }
 
     @Test
@@ -54,8 +65,8 @@ class FailedLoginLimiterTests {
 
         limiter.recordFailure("10.0.0.1", prefix + "-first");
 
-        assertThat(limiter.check("10.0.0.2", prefix + "-second")).isPresent();
-        assertThat(limiter.check("10.0.0.2", prefix.substring(1))).isEmpty();
+        assertThat(limiter.check("10.0.0.1", prefix + "-second")).isPresent();
+        assertThat(limiter.check("10.0.0.1", prefix.substring(1))).isEmpty();
     }
 
     @Test
@@ -65,10 +76,10 @@ class FailedLoginLimiterTests {
 
         now.addAndGet(REFILL.minusMillis(1).toNanos());
         // The bucket counts fractional tokens in a double, so times are exact only to a few nanoseconds.
-        assertThat(limiter.check("10.0.0.2", "alice").orElseThrow().retryAfter())
+        assertThat(limiter.check("10.0.0.1", "alice").orElseThrow().retryAfter())
                 .isBetween(Duration.ofMillis(1), Duration.ofMillis(1).plusNanos(10));
         now.addAndGet(Duration.ofMillis(2).toNanos());
-        assertThat(limiter.check("10.0.0.2", "alice")).isEmpty();
+        assertThat(limiter.check("10.0.0.1", "alice")).isEmpty();
     }
 
     @Test

@@ -85,14 +85,20 @@ public final class AuditCommand implements Callable<Integer> {
             ResourceExclusions exclusions = new ResourceExclusions(excludeContainers, excludeImages);
             URI engine = engineAddress();
             long started = System.nanoTime();
-            BackgroundCollection collection = BackgroundCollection.start(
-                    new LocalCollector(engine, hostRoot, engineTimeout, clock, version.get()),
+            LocalCollector collector = new LocalCollector(engine, hostRoot, engineTimeout, clock, version.get());
+            BackgroundCollection collection = BackgroundCollection.start(collector::collect,
                     message -> AuditRun.progress(options, spec, message));
 
-            String benchmarkVersion = options.benchmarkVersion();
-            BenchmarkCatalogue catalogue = BundledRules.catalogue(benchmarkVersion);
+            BenchmarkCatalogue catalogue;
             CheckSelection selection = options.checkSelection();
-            selection.validate(catalogue);
+            try {
+                catalogue = BundledRules.catalogue(options.benchmarkVersion());
+                selection.validate(catalogue);
+            } catch (RuntimeException e) {
+                collection.abandon();
+                throw e;
+            }
+            collection.release();
             AuditEvaluator evaluator = new AuditEvaluator(catalogue, BundledRules.registry(), clock);
 
             HostSnapshotCollected snapshot = exclusions.apply(collection.await());

@@ -22,6 +22,8 @@ public final class CheckContext {
     private final Map<String, ImageFacts> imagesById = new HashMap<>();
     private final Map<String, ImageFacts> imagesByTag = new HashMap<>();
     private final Map<Class<?>, Object> derivedValues = new HashMap<>();
+    private final @Nullable Target[] containerTargets;
+    private final @Nullable Target[] imageTargets;
 
     public CheckContext(HostSnapshotCollected snapshot) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -31,6 +33,8 @@ public final class CheckContext {
                 imagesByTag.putIfAbsent(tag, image);
             }
         }
+        containerTargets = new Target[snapshot.containers().size()];
+        imageTargets = new Target[snapshot.images().size()];
     }
 
     public HostSnapshotCollected snapshot() {
@@ -55,6 +59,29 @@ public final class CheckContext {
 
     public List<NetworkFacts> networks() {
         return snapshot.networks();
+    }
+
+    /**
+     * Returns the target of the container at {@code index} in {@link #containers()}. Every container check reports
+     * on every container, so the target and its key are built once per snapshot.
+     */
+    public Target containerTarget(int index) {
+        Target target = containerTargets[index];
+        if (target == null) {
+            target = Target.container(snapshot.containers().get(index));
+            containerTargets[index] = target;
+        }
+        return target;
+    }
+
+    /** Returns the target of the image at {@code index} in {@link #images()}, built once per snapshot. */
+    public Target imageTarget(int index) {
+        Target target = imageTargets[index];
+        if (target == null) {
+            target = Target.image(snapshot.images().get(index));
+            imageTargets[index] = target;
+        }
+        return target;
     }
 
     /**

@@ -23,13 +23,15 @@ public abstract class ContainerCheck implements Check {
             return List.of(CheckResult.of(Target.host(),
                     Assessment.info("the host has no containers, so there is nothing to check")));
         }
-        List<CheckResult> results = new ArrayList<>();
-        for (ContainerFacts container : context.containers()) {
+        List<ContainerFacts> containers = context.containers();
+        List<CheckResult> results = new ArrayList<>(containers.size());
+        for (int i = 0; i < containers.size(); i++) {
+            ContainerFacts container = containers.get(i);
             Assessment assessment = assess(container, context);
             if (!container.running()) {
                 assessment = assessment.withNote("(container state: " + container.state() + ")");
             }
-            results.add(CheckResult.of(Target.container(container), assessment));
+            results.add(CheckResult.of(context.containerTarget(i), assessment));
         }
         return results;
     }

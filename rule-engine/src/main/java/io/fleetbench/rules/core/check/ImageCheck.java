@@ -19,9 +19,10 @@ public abstract class ImageCheck implements Check {
             return List.of(CheckResult.of(Target.host(),
                     Assessment.info("the host has no images, so there is nothing to check")));
         }
-        List<CheckResult> results = new ArrayList<>();
-        for (ImageFacts image : context.images()) {
-            results.add(CheckResult.of(Target.image(image), assess(image, context)));
+        List<ImageFacts> images = context.images();
+        List<CheckResult> results = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            results.add(CheckResult.of(context.imageTarget(i), assess(images.get(i), context)));
         }
         return results;
     }

@@ -11,11 +11,13 @@ import io.fleetbench.rules.core.check.CheckResult;
 import io.fleetbench.rules.core.check.Target;
 import io.fleetbench.rules.core.condition.ConditionLanguage.CompiledCondition;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,7 +104,7 @@ public final class ConditionCheck implements Check {
             case CONTAINER -> evaluateContainers(context, values);
             case IMAGE -> evaluateImages(context, values);
             case NETWORK -> evaluateNetworks(context, values);
-            default -> List.of(evaluateOne(singletonTarget(), values, Map.of(), Map.of(), null));
+            default -> List.of(evaluateOne(singletonTarget(), values));
         };
     }
 
@@ -121,11 +123,14 @@ public final class ConditionCheck implements Check {
     private List<CheckResult> evaluateContainers(CheckContext context, SnapshotValues values) {
         List<ContainerFacts> containers = context.containers();
         List<CheckResult> results = new ArrayList<>(containers.size());
+        Map<Object, Verdict> verdicts = new HashMap<>();
         for (int i = 0; i < containers.size(); i++) {
             ContainerFacts container = containers.get(i);
-            String stateNote = container.running() ? null : "(container state: " + container.state() + ")";
-            results.add(evaluateOne(Target.container(container), values, values.containers().get(i),
-                    values.imageOf(container), stateNote));
+            Target target = context.containerTarget(i);
+            Verdict verdict = verdictFor(verdicts, target, values, values.containers().get(i), values.imageOf(container));
+            String reason = container.running() ? verdict.reason()
+                    : verdict.reason() + " (container state: " + container.state() + ")";
+            results.add(new CheckResult(target, verdict.status(), reason));
         }
         return results;
     }
@@ -133,9 +138,12 @@ public final class ConditionCheck implements Check {
     private List<CheckResult> evaluateImages(CheckContext context, SnapshotValues values) {
         List<ImageFacts> images = context.images();
         List<CheckResult> results = new ArrayList<>(images.size());
+        Map<Object, Verdict> verdicts = new HashMap<>();
         for (int i = 0; i < images.size(); i++) {
             Map<String, Object> image = values.images().get(i);
-            results.add(evaluateOne(Target.image(images.get(i)), values, image, image, null));
+            Target target = context.imageTarget(i);
+            Verdict verdict = verdictFor(verdicts, target, values, image, image);
+            results.add(new CheckResult(target, verdict.status(), verdict.reason()));
         }
         return results;
     }
@@ -143,24 +151,52 @@ public final class ConditionCheck implements Check {
     private List<CheckResult> evaluateNetworks(CheckContext context, SnapshotValues values) {
         List<NetworkFacts> networks = context.networks();
         List<CheckResult> results = new ArrayList<>(networks.size());
+        Map<Object, Verdict> verdicts = new HashMap<>();
         for (int i = 0; i < networks.size(); i++) {
             NetworkFacts network = networks.get(i);
             Target target = new Target(TargetKind.NETWORK, TargetKind.NETWORK.key(network.name()), network.id());
-            results.add(evaluateOne(target, values, values.networks().get(i), Map.of(), null));
+            Verdict verdict = verdictFor(verdicts, target, values, values.networks().get(i), Map.of());
+            results.add(new CheckResult(target, verdict.status(), verdict.reason()));
         }
         return results;
     }
 
-    private CheckResult evaluateOne(Target target, SnapshotValues values, Map<String, Object> targetValues,
-            Map<String, Object> image, @Nullable String stateNote) {
-        Map<String, Object> variables = new HashMap<>(12);
-        variables.put("snapshot", values.snapshot());
-        variables.put("engine", values.engine());
-        variables.put("daemon", values.daemon());
-        variables.put("host", values.host());
-        variables.put("target", targetValues);
-        variables.put("image", image);
-        variables.put("params", params);
+    /**
+     * Returns the verdict for one target, evaluating the condition only for the first target of this snapshot with
+     * the same values in the fields the condition reads. Every other variable is the same for the whole snapshot.
+     */
+    private Verdict verdictFor(Map<Object, Verdict> verdicts, Target target, SnapshotValues values,
+            Map<String, Object> targetValues, Map<String, Object> image) {
+        TargetReads reads = Objects.requireNonNull(condition).reads();
+        if (reads == null) {
+            return evaluateCondition(target, values, targetValues, image);
+        }
+        Object key = reads.key(targetValues, image, values::orderedHash);
+        Verdict verdict = verdicts.get(key);
+        if (verdict == null) {
+            verdict = evaluateCondition(target, values, targetValues, image);
+            verdicts.put(key, verdict);
+        }
+        return verdict;
+    }
+
+    private CheckResult evaluateOne(Target target, SnapshotValues values) {
+        Verdict verdict = evaluateCondition(target, values, Map.of(), Map.of());
+        return new CheckResult(target, verdict.status(), verdict.reason());
+    }
+
+    private Verdict evaluateCondition(Target target, SnapshotValues values, Map<String, Object> targetValues,
+            Map<String, Object> image) {
+        CelVariableResolver variables = name -> Optional.ofNullable(switch (name) {
+            case "snapshot" -> values.snapshot();
+            case "engine" -> values.engine();
+            case "daemon" -> values.daemon();
+            case "host" -> values.host();
+            case "target" -> targetValues;
+            case "image" -> image;
+            case "params" -> params;
+            default -> null;
+        });
         Object result;
         try {
             result = Objects.requireNonNull(condition).evaluate(variables);
@@ -174,8 +210,11 @@ public final class ConditionCheck implements Check {
             throw new IllegalStateException("condition of rule " + key + " returned " + result
                     + " on " + target.key() + " instead of a verdict such as pass('reason')");
         }
-        String fullReason = stateNote == null ? reason : reason + " " + stateNote;
-        return new CheckResult(target, Status.valueOf(status), fullReason);
+        return new Verdict(Status.valueOf(status), reason);
+    }
+
+    /** The status and reason a condition returned, before the target and its state are attached. */
+    private record Verdict(Status status, String reason) {
     }
 
     private Target singletonTarget() {

@@ -4,6 +4,7 @@ import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
@@ -19,8 +20,7 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CEL environment of rule conditions: the variables a condition reads, the verdict functions it returns and the
@@ -42,6 +42,9 @@ public final class ConditionLanguage {
 
     private static Cel build() {
         var builder = CelFactory.standardCelBuilder()
+                .setOptions(CelOptions.current()
+                        .unwrapWellKnownTypesOnFunctionDispatch(false)
+                        .build())
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addCompilerLibraries(CelExtensions.strings(), CelExtensions.bindings())
                 .addRuntimeLibraries(CelExtensions.strings());
@@ -62,6 +65,9 @@ public final class ConditionLanguage {
                         "octal_int", SimpleType.STRING, SimpleType.INT)),
                 CelFunctionDecl.newFunctionDeclaration("pathWithin", CelOverloadDecl.newGlobalOverload(
                         "pathWithin_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
+                CelFunctionDecl.newFunctionDeclaration("pathWithinAny", CelOverloadDecl.newGlobalOverload(
+                        "pathWithinAny_string_list", SimpleType.BOOL, SimpleType.STRING,
+                        ListType.create(SimpleType.DYN))),
                 CelFunctionDecl.newFunctionDeclaration("imageName", CelOverloadDecl.newGlobalOverload(
                         "imageName_string", SimpleType.STRING, SimpleType.STRING)),
                 CelFunctionDecl.newFunctionDeclaration("portNumber", CelOverloadDecl.newGlobalOverload(
@@ -80,6 +86,8 @@ public final class ConditionLanguage {
                 CelFunctionBinding.from("octal_int", Long.class, ConditionFunctions::octal),
                 CelFunctionBinding.from("pathWithin_string_string", String.class, String.class,
                         ConditionFunctions::pathWithin),
+                CelFunctionBinding.from("pathWithinAny_string_list", String.class, List.class,
+                        ConditionFunctions::pathWithinAny),
                 CelFunctionBinding.from("imageName_string", String.class, ConditionFunctions::imageName),
                 CelFunctionBinding.from("portNumber_string", String.class, ConditionFunctions::portNumber),
                 CelFunctionBinding.from("normalPath_string", String.class, ConditionFunctions::normalize),
@@ -117,7 +125,7 @@ public final class ConditionLanguage {
                     + ", but it must return a verdict: pass(reason), warn(reason), info(reason) or note(reason)");
         }
         try {
-            return new CompiledCondition(expression, CEL.createProgram(ast));
+            return new CompiledCondition(expression, CEL.createProgram(ast), TargetReads.of(ast));
         } catch (CelEvaluationException e) {
             throw new InvalidConditionException(where + ": condition cannot be planned: " + e.getMessage(), e);
         }
@@ -128,10 +136,12 @@ public final class ConditionLanguage {
 
         private final String expression;
         private final CelRuntime.Program program;
+        private final @Nullable TargetReads reads;
 
-        CompiledCondition(String expression, CelRuntime.Program program) {
+        CompiledCondition(String expression, CelRuntime.Program program, @Nullable TargetReads reads) {
             this.expression = expression;
             this.program = program;
+            this.reads = reads;
         }
 
         public String expression() {
@@ -139,13 +149,21 @@ public final class ConditionLanguage {
         }
 
         /**
+         * Returns the fields of {@code target} and {@code image} that decide the result, or {@code null} where the
+         * condition uses either variable as a whole.
+         */
+        @Nullable TargetReads reads() {
+            return reads;
+        }
+
+        /**
          * Evaluates the condition with {@code variables} bound.
          *
          * @throws CelEvaluationException if evaluation fails, such as a missing map key
          */
-        Object evaluate(Map<String, ?> variables) throws CelEvaluationException {
-            // A resolver looks variables up on demand; passing the map itself makes the runtime copy it per call.
-            return program.eval((CelVariableResolver) name -> Optional.ofNullable(variables.get(name)));
+        Object evaluate(CelVariableResolver variables) throws CelEvaluationException {
+            // A resolver looks variables up on demand; passing a map makes the runtime copy it per call.
+            return program.eval(variables);
         }
     }
 }

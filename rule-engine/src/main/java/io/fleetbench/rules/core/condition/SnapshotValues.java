@@ -10,6 +10,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ final class SnapshotValues {
     private final List<Map<String, Object>> networks;
     private final Map<String, Map<String, Object>> imagesById = new HashMap<>();
     private final Map<String, Map<String, Object>> imagesByTag = new HashMap<>();
+    private final Map<Object, Integer> orderedHashes = new IdentityHashMap<>();
 
     SnapshotValues(HostSnapshotCollected source) {
         this(source, null);
@@ -112,6 +114,22 @@ final class SnapshotValues {
 
     List<Map<String, Object>> networks() {
         return networks;
+    }
+
+    /**
+     * Returns {@link TargetReads#orderedHash} of {@code value}, computed once per list or map of this snapshot. The
+     * values are not changed after conversion, so a cached hash stays valid.
+     */
+    int orderedHash(Object value) {
+        if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+            return value.hashCode();
+        }
+        Integer hash = orderedHashes.get(value);
+        if (hash == null) {
+            hash = TargetReads.orderedHash(value);
+            orderedHashes.put(value, hash);
+        }
+        return hash;
     }
 
     /** Returns the image a container was created from, by id and then by reference, or an empty map. */

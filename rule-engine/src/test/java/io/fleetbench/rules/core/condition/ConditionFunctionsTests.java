@@ -25,6 +25,15 @@ class ConditionFunctionsTests {
         assertThat(ConditionFunctions.pathWithin(path, folder)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "\"{0}\" -> \"{1}\"")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+            "/|/", "/etc|/etc", "/var/run/docker.sock|/var/run/docker.sock", "/.hidden/..x|/.hidden/..x",
+            "/...|/...", " /etc|/etc", "/etc |/etc", "/etc/|/etc", "//etc|/etc", "/a/./b|/a/b", "/a/../b|/b",
+            "/a/..|/", "/a/.|/a", "/..|/", "relative/etc|''", "''|''"})
+    void normalizesPaths(String path, String expected) {
+        assertThat(ConditionFunctions.normalize(path)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "-w /usr/bin/dockerd -p wa -k docker | /usr/bin/dockerd | true",

@@ -252,7 +252,8 @@ class ApiGatewayIntegrationTests {
                 .expectStatus().isForbidden()
                 .expectBody()
                 .jsonPath("$.detail").isEqualTo(
-                        "The gateway serves only the API under /api/ and the health endpoint, not /actuator/env.");
+                        "The gateway serves only the API under /api/, the dashboard at / and the health endpoint, "
+                                + "not GET /actuator/env.");
     }
 
     @Test

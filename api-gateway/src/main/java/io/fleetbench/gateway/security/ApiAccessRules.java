@@ -1,6 +1,7 @@
 package io.fleetbench.gateway.security;
 
 import io.fleetbench.gateway.GatewayProperties.Role;
+import io.fleetbench.gateway.dashboard.DashboardPaths;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.http.HttpMethod;
@@ -11,7 +12,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The requests each role may send. The health endpoint and its groups stay open for container health checks.
- * Reading the API needs VIEWER or ADMIN, any other method on it needs ADMIN, and every other path is denied.
+ * Reading the API or the dashboard's paths needs VIEWER or ADMIN, any other method on the API needs ADMIN, and every
+ * other request is denied.
  */
 final class ApiAccessRules {
 
@@ -28,6 +30,8 @@ final class ApiAccessRules {
         String admin = Role.ADMIN.name();
         exchanges
                 .matchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                .pathMatchers(HttpMethod.GET, DashboardPaths.ALL).hasAnyRole(viewer, admin)
+                .pathMatchers(HttpMethod.HEAD, DashboardPaths.ALL).hasAnyRole(viewer, admin)
                 .pathMatchers(HttpMethod.GET, API_PATHS).hasAnyRole(viewer, admin)
                 .pathMatchers(HttpMethod.HEAD, API_PATHS).hasAnyRole(viewer, admin)
                 .pathMatchers(API_PATHS).hasRole(admin)

@@ -50,6 +50,7 @@ final class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
             return "User " + authentication.getName() + " with roles " + roles + " may not send " + method + " to "
                     + path + ". GET and HEAD need role VIEWER or ADMIN; every other method needs role ADMIN.";
         }
-        return "The gateway serves only the API under /api/ and the health endpoint, not " + path + ".";
+        return "The gateway serves only the API under /api/, the dashboard at / and the health endpoint, not "
+                + method + " " + path + ".";
     }
 }

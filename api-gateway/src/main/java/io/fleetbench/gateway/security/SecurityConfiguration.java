@@ -1,6 +1,7 @@
 package io.fleetbench.gateway.security;
 
 import io.fleetbench.gateway.GatewayProperties;
+import io.fleetbench.gateway.dashboard.DashboardPaths;
 import io.fleetbench.gateway.problem.ProblemResponseWriter;
 import io.fleetbench.gateway.ratelimit.FailedLoginLimiter;
 import io.fleetbench.gateway.ratelimit.RateLimitWebFilter;
@@ -19,6 +20,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -31,6 +33,14 @@ class SecurityConfiguration {
 
     /** How often rejected credentials are logged at INFO; the rejections in between are counted. */
     private static final Duration REJECTED_CREDENTIALS_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * The Content-Security-Policy of every response. The dashboard loads its script, stylesheet and data from the
+     * gateway only and has no inline script or style, so a value from a monitored host that reached the page as
+     * markup could still not run script. {@code frame-ancestors 'none'} stops other sites from framing the page.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * Accepts only {@code {bcrypt}} hashes. Spring Security's default encoder would also accept {@code {noop}}, a
@@ -59,6 +69,10 @@ class SecurityConfiguration {
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // Spring Security's defaults stay: nosniff, X-Frame-Options DENY and Cache-Control no-store.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -68,10 +82,14 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .authorizeExchange(ApiAccessRules::apply)
+                .addFilterBefore(new CrossSiteRequestWebFilter(problems), SecurityWebFiltersOrder.HTTP_BASIC)
                 // Before HTTP Basic, so that a blocked client address or user name costs no bcrypt check.
                 .addFilterBefore(new FailedLoginWebFilter(failedLogins, problems), SecurityWebFiltersOrder.HTTP_BASIC)
                 // Before authorization, so that requests a user may not send also count against the user's limit.
-                .addFilterBefore(new RateLimitWebFilter(rateLimiter, problems), SecurityWebFiltersOrder.AUTHORIZATION)
+                // Dashboard files are served from memory, so they take no token and a page load costs only its
+                // API requests.
+                .addFilterBefore(new RateLimitWebFilter(rateLimiter, problems, DashboardPaths::isDashboardRequest),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 }

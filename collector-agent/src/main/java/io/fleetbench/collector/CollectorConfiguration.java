@@ -60,7 +60,7 @@ class CollectorConfiguration {
                 new HostIdentityStore(properties.stateDirPath(), properties.hostRootPath(), properties.dockerHost(),
                         properties.hostId()),
                 new SequenceStore(properties.stateDirPath()),
-                new SnapshotAssembler(),
+                new SnapshotAssembler(properties.hostRootPath()),
                 Clock.systemUTC(),
                 properties.hostName(),
                 properties.labels(),

@@ -34,17 +34,26 @@ final class ContainerMapping {
     private ContainerMapping() {
     }
 
-    static ContainerFacts map(InspectContainerResponse container) {
+    /**
+     * Maps {@code container}, with each bind mount's resolved source set by {@code bindSources}, or with bind sources
+     * as the engine reports them where it is {@code null}.
+     */
+    static ContainerFacts map(InspectContainerResponse container, @Nullable BindSourceResolver bindSources) {
         Objects.requireNonNull(container.getId(), "container inspect response has no Id");
         ContainerConfig config = container.getConfig() == null ? new ContainerConfig() : container.getConfig();
         HostConfig host = container.getHostConfig() == null ? HostConfig.newHostConfig() : container.getHostConfig();
         InspectContainerResponse.ContainerState state = container.getState();
         boolean running = state != null && Boolean.TRUE.equals(state.getRunning());
         RestartPolicy restartPolicy = host.getRestartPolicy();
+        String name = containerName(container);
+        List<MountFacts> mounts = mounts(container);
+        if (bindSources != null) {
+            mounts = bindSources.resolve(name, mounts);
+        }
 
         return new ContainerFacts(
                 container.getId(),
-                containerName(container),
+                name,
                 config.getImage(),
                 container.getImageId(),
                 RawValues.timestamp(container.getCreated()),
@@ -66,7 +75,7 @@ final class ContainerMapping {
                 host.getCpuShares() == null ? null : host.getCpuShares().longValue(),
                 host.getNanoCPUs(),
                 host.getPidsLimit(),
-                mounts(container),
+                mounts,
                 ports(running, container.getNetworkSettings(), host),
                 SecretDetector.toEnvVariables(config.getEnv()),
                 SecretDetector.redactLabels(config.getLabels()),

@@ -19,6 +19,7 @@ import io.fleetbench.model.snapshot.HostFacts;
 import io.fleetbench.model.snapshot.ImageHistoryEntry;
 import io.fleetbench.model.snapshot.ImageFacts;
 import io.fleetbench.model.snapshot.NetworkFacts;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,24 @@ import org.jspecify.annotations.Nullable;
  * engine differ only in their event id, time and sequence.
  */
 public final class SnapshotAssembler {
+
+    private final @Nullable BindSourceResolver bindSources;
+
+    /**
+     * Creates an assembler that keeps bind mount sources as the engine reports them, for captured Engine API JSON and
+     * for engines whose host file system the caller cannot read.
+     */
+    public SnapshotAssembler() {
+        this.bindSources = null;
+    }
+
+    /**
+     * Creates an assembler that also records where each bind mount's source leads on the host, following symbolic
+     * links under {@code hostRoot}, the folder in which the agent sees the host's root folder.
+     */
+    public SnapshotAssembler(Path hostRoot) {
+        this.bindSources = new BindSourceResolver(hostRoot);
+    }
 
     /** Assembles a full snapshot of {@code engine} without host facts; see the other overloads. */
     public HostSnapshotCollected assemble(
@@ -114,9 +133,12 @@ public final class SnapshotAssembler {
                         .toList());
     }
 
-    /** Maps one {@code docker inspect} response, keeping environment names only and redacting labels. */
+    /**
+     * Maps one {@code docker inspect} response, keeping environment names only and redacting labels. Bind mounts get
+     * their resolved source where this assembler was created with a host root.
+     */
     public ContainerFacts containerFacts(InspectContainerResponse container) {
-        return ContainerMapping.map(container);
+        return ContainerMapping.map(container, bindSources);
     }
 
     /** Maps one {@code docker image inspect} response, keeping environment names only and redacting labels. */

@@ -1,11 +1,7 @@
 package io.fleetbench.collector.hostfiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 
 /**
  * Resolves host paths under the host root, so that an agent running in a container with the host's {@code /}
@@ -50,47 +46,24 @@ public final class HostPaths {
      * only where {@code followLast} is set, so a caller can describe a link itself.
      *
      * @throws IllegalArgumentException where the path is relative or leaves the host root through {@code ..}
-     * @throws IOException where more than {@value #MAX_LINKS} links are followed, or a link cannot be read
+     * @throws IOException where more than {@value #MAX_LINKS} links are followed, or a link or a folder on the way
+     *     cannot be read. {@link HostPathResolver} returns these cases as distinct outcomes instead
      */
     public static Path resolveInRoot(Path hostRoot, String hostPath, boolean followLast) throws IOException {
-        Path root = resolve(hostRoot, "/");
-        resolve(hostRoot, hostPath);
-        String pending = hostPath;
-        Path current = root;
-        int links = 0;
-        while (true) {
-            String[] parts = pending.split("/");
-            boolean restarted = false;
-            for (int i = 0; i < parts.length; i++) {
-                String part = parts[i];
-                if (part.isEmpty() || part.equals(".")) {
-                    continue;
-                }
-                if (part.equals("..")) {
-                    current = current.equals(root) ? root : current.getParent();
-                    continue;
-                }
-                Path next = current.resolve(part);
-                boolean last = isLastComponent(parts, i);
-                if ((!last || followLast) && isSymbolicLink(next)) {
-                    if (++links > MAX_LINKS) {
-                        throw new IOException("more than " + MAX_LINKS + " symbolic links in host path " + hostPath);
-                    }
-                    String target = Files.readSymbolicLink(next).toString();
-                    String rest = String.join("/", Arrays.copyOfRange(parts, i + 1, parts.length));
-                    if (target.startsWith("/")) {
-                        current = root;
-                    }
-                    pending = target + (rest.isEmpty() ? "" : "/" + rest);
-                    restarted = true;
-                    break;
-                }
-                current = next;
-            }
-            if (!restarted) {
-                return current;
-            }
+        HostPathResolver.Resolution resolution = new HostPathResolver(hostRoot).resolve(hostPath, followLast);
+        if (resolution instanceof HostPathResolver.Resolution.Found found) {
+            return found.file();
         }
+        if (resolution instanceof HostPathResolver.Resolution.NotFound notFound) {
+            return notFound.file();
+        }
+        if (resolution instanceof HostPathResolver.Resolution.DanglingLink dangling) {
+            return dangling.file();
+        }
+        if (resolution instanceof HostPathResolver.Resolution.Unreadable unreadable) {
+            throw unreadable.error();
+        }
+        throw new IOException("more than " + MAX_LINKS + " symbolic links in host path " + hostPath);
     }
 
     /** Returns {@code file}'s path as seen on the host, for a path under {@code hostRoot}. */
@@ -98,22 +71,5 @@ public final class HostPaths {
         Path root = hostRoot.toAbsolutePath().normalize();
         Path relative = root.relativize(file.toAbsolutePath().normalize());
         return "/" + relative.toString().replace('\\', '/');
-    }
-
-    private static boolean isLastComponent(String[] parts, int index) {
-        for (int i = index + 1; i < parts.length; i++) {
-            if (!parts[i].isEmpty() && !parts[i].equals(".")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isSymbolicLink(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

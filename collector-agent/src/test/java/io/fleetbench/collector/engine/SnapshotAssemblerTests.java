@@ -15,9 +15,13 @@ import io.fleetbench.model.snapshot.ImageFacts;
 import io.fleetbench.model.snapshot.MountFacts;
 import io.fleetbench.model.snapshot.NetworkFacts;
 import io.fleetbench.model.snapshot.PortBindingFacts;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotAssemblerTests {
 
@@ -134,6 +138,37 @@ class SnapshotAssemblerTests {
                 .containsExactly(new MountFacts("bind", "/run", "/host-run", true, "rprivate"));
         assertThat(container("etc-mount").mounts())
                 .containsExactly(new MountFacts("bind", "/etc", "/host-etc", false, "rprivate"));
+    }
+
+    @Test
+    void bindSourcesResolvedUnderHostRoot(@TempDir Path hostRoot) throws IOException {
+        Files.createDirectories(hostRoot.resolve("run"));
+        Files.createDirectories(hostRoot.resolve("var"));
+        Files.createDirectories(hostRoot.resolve("srv"));
+        Files.createFile(hostRoot.resolve("run/docker.sock"));
+        Files.createSymbolicLink(hostRoot.resolve("var/run"), Path.of("/run"));
+        Files.createSymbolicLink(hostRoot.resolve("etc"), Path.of("srv"));
+        SnapshotAssembler assembler = new SnapshotAssembler(hostRoot);
+
+        assertThat(assembler.containerFacts(EngineFixtures.inspectContainer(MIXED, "socket")).mounts())
+                .containsExactly(new MountFacts("bind", "/var/run/docker.sock", "/var/run/docker.sock", true,
+                        "rprivate", "/run/docker.sock"));
+        assertThat(assembler.containerFacts(EngineFixtures.inspectContainer(MIXED, "run-parent")).mounts())
+                .containsExactly(new MountFacts("bind", "/run", "/host-run", true, "rprivate"));
+        assertThat(assembler.containerFacts(EngineFixtures.inspectContainer(MIXED, "etc-mount")).mounts())
+                .containsExactly(new MountFacts("bind", "/etc", "/host-etc", false, "rprivate", "/srv"));
+    }
+
+    @Test
+    void unresolvableBindKeepsSourceOnly(@TempDir Path hostRoot) throws IOException {
+        Files.createDirectories(hostRoot.resolve("var"));
+        Files.createSymbolicLink(hostRoot.resolve("var/run"), Path.of("/var/run"));
+
+        ContainerFacts socket = new SnapshotAssembler(hostRoot)
+                .containerFacts(EngineFixtures.inspectContainer(MIXED, "socket"));
+
+        assertThat(socket.mounts())
+                .containsExactly(new MountFacts("bind", "/var/run/docker.sock", "/var/run/docker.sock", true, "rprivate"));
     }
 
     @Test

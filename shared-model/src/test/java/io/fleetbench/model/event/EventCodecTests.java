@@ -24,6 +24,10 @@ class EventCodecTests {
     private static final HostDescriptor HOST = new HostDescriptor("h-0123abcd", "web-01", Map.of("env", "prod"), "0.1.0");
 
     static HostSnapshotCollected snapshot() {
+        return snapshot(new MountFacts("bind", "/var/run/docker.sock", "/var/run/docker.sock", false, "rprivate"));
+    }
+
+    private static HostSnapshotCollected snapshot(MountFacts mount) {
         EngineInfo engine = new EngineInfo("ENGINE:ID", "20.10.24", "1.41", "Debian GNU/Linux 12", "6.1.0", "x86_64",
                 "overlay2", "/var/lib/docker", "json-file", "systemd", "2", List.of("name=seccomp,profile=default"),
                 false, "runc", "inactive", false, Map.of("containerd", "1.6.20"));
@@ -32,7 +36,7 @@ class EventCodecTests {
         ContainerFacts container = new ContainerFacts("c0ffee", "web", "local/busybox:1", "sha256:1", null, "running", true,
                 "", false, "fleet", "", "private", "", "", "private", false, List.of("NET_ADMIN"), List.of(),
                 List.of(), 0L, 0L, 0L, null,
-                List.of(new MountFacts("bind", "/var/run/docker.sock", "/var/run/docker.sock", false, "rprivate")),
+                List.of(mount),
                 List.of(), List.of(new EnvVariable("DB_PASSWORD", true, "name contains PASSWORD", false)), Map.of(),
                 "no", 0, false, "", "", List.of(), List.of("fleet"), "json-file");
         return new HostSnapshotCollected(HostSnapshotCollected.SCHEMA_VERSION, "evt-1",
@@ -121,5 +125,28 @@ class EventCodecTests {
         assertThatThrownBy(() -> EventCodec.decodeSnapshot(oversized))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("more than the maximum");
+    }
+
+    @Test
+    void resolvedSourceRoundTrips() {
+        HostSnapshotCollected original = snapshot(new MountFacts("bind", "/srv/cfg", "/cfg", true, "rprivate", "/etc"));
+
+        byte[] json = EventCodec.encode(original);
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"resolvedSource\":\"/etc\"");
+        assertThat(EventCodec.decodeSnapshot(json)).isEqualTo(original);
+    }
+
+    @Test
+    void mountWithoutResolvedSourceDecodes() {
+        String json = new String(EventCodec.encode(snapshot()), StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("resolvedSource");
+
+        MountFacts mount = EventCodec.decodeSnapshot(json.getBytes(StandardCharsets.UTF_8))
+                .containers().get(0).mounts().get(0);
+
+        assertThat(mount.source()).isEqualTo("/var/run/docker.sock");
+        assertThat(mount.resolvedSource()).isNull();
+        assertThat(mount.propagation()).isEqualTo("rprivate");
     }
 }

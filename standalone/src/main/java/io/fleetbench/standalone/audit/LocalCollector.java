@@ -78,7 +78,7 @@ final class LocalCollector {
                     new DaemonJsonReader(hostRoot, DAEMON_JSON),
                     new HostIdentityStore(stateDir, hostRoot, dockerHost, null),
                     new SequenceStore(stateDir),
-                    new SnapshotAssembler(),
+                    new SnapshotAssembler(hostRoot),
                     clock,
                     null,
                     Map.of(),

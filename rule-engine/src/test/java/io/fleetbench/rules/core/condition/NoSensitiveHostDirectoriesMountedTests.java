@@ -47,6 +47,27 @@ class NoSensitiveHostDirectoriesMountedTests {
                 row("dot segments are resolved before comparing",
                         snapshot().containers(container("web").mounts(bind("/srv/../proc//1", "/p", false))).build(),
                         expect("container:web", WARN, "/proc/1 at /p")),
+                row("link to /etc warns with both paths",
+                        snapshot().containers(container("web").mounts(linkedBind("/srv/cfg", "/etc", "/cfg", true)))
+                                .build(),
+                        expect("container:web", WARN,
+                                "sensitive host paths mounted: /srv/cfg (resolves to /etc) at /cfg (read-write)")),
+                row("link to the root folder warns",
+                        snapshot().containers(container("web").mounts(linkedBind("/srv/all", "/", "/host", false)))
+                                .build(),
+                        expect("container:web", WARN, "/srv/all (resolves to /) at /host (read-only)")),
+                row("sensitive source linked elsewhere still warns",
+                        snapshot().containers(container("web").mounts(linkedBind("/etc/app", "/srv/app", "/a", false)))
+                                .build(),
+                        expect("container:web", WARN, "/etc/app (resolves to /srv/app) at /a (read-only)")),
+                row("link between data folders passes",
+                        snapshot().containers(container("web").mounts(linkedBind("/data", "/srv/data", "/d", true)))
+                                .build(),
+                        expect("container:web", PASS, "no mount has a sensitive host source (1 checked in Mounts)")),
+                row("resolved source equal to source is not repeated",
+                        snapshot().containers(container("web").mounts(linkedBind("/etc/", "/etc", "/e", false)))
+                                .build(),
+                        expect("container:web", WARN, "sensitive host paths mounted: /etc at /e (read-only)")),
                 row("absent mounts pass",
                         withoutContainerField(snapshot().containers(container("web")).build(), "web", "mounts"),
                         expect("container:web", PASS, "the container has no mounts")),
@@ -58,6 +79,11 @@ class NoSensitiveHostDirectoriesMountedTests {
                         expect("container:a", WARN, "/dev at /dev (read-write), /sys/fs/cgroup at /cg (read-only)"),
                         expect("container:b", WARN, "/boot at /boot"),
                         expect("container:c", WARN, "/lib/modules at /lib/modules")));
+    }
+
+    /** Returns a bind whose source the agent resolved through symbolic links to {@code resolved}. */
+    private static MountFacts linkedBind(String source, String resolved, String destination, boolean readWrite) {
+        return new MountFacts("bind", source, destination, readWrite, "rprivate", resolved);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * No container mounts the Docker socket, which gives full control of the engine and so of the host. A read-only
  * bind still counts, because read-only only stops writes to the socket file, not API calls through it. A bind of a
  * folder that contains the socket, such as {@code /run} or {@code /var/run}, counts too, and so does any mounted
- * file named {@code docker.sock}.
+ * file named {@code docker.sock}. Each mount is judged by its source and, where the agent followed symbolic links in
+ * it, by its resolved source as well.
  */
 public final class NoDockerSocketMounted extends ContainerCheck {
 
@@ -35,20 +36,9 @@ public final class NoDockerSocketMounted extends ContainerCheck {
         Set<String> sockets = socketPaths(context);
         List<String> offending = new ArrayList<>();
         for (MountFacts mount : container.mounts()) {
-            String source = HostPaths.normalize(mount.source());
-            if (source == null) {
-                continue;
-            }
-            String mode = mount.readWrite() ? "read-write" : "read-only";
-            String exposed = exposedSocket(source, sockets);
-            if (exposed == null) {
-                continue;
-            }
-            if (canonical(exposed).equals(canonical(source))) {
-                offending.add(source + " at " + mount.destination() + " (" + mode + ")");
-            } else {
-                offending.add("folder " + source + " at " + mount.destination() + " (" + mode + "), which contains "
-                        + exposed);
+            String offence = describeExposure(mount, sockets);
+            if (offence != null) {
+                offending.add(offence);
             }
         }
         if (container.mounts().isEmpty()) {
@@ -59,6 +49,38 @@ public final class NoDockerSocketMounted extends ContainerCheck {
                     + " checked in Mounts)");
         }
         return Assessment.warn("Docker socket mounted: " + String.join(", ", offending));
+    }
+
+    /**
+     * Describes how {@code mount} exposes a Docker socket, or returns {@code null} when it exposes none. Both the
+     * source as the engine reports it and the resolved source count, because a link such as {@code /tmp/d.sock ->
+     * /var/run/docker.sock} makes the engine mount the socket under an innocent name.
+     */
+    private static @Nullable String describeExposure(MountFacts mount, Set<String> sockets) {
+        String source = HostPaths.normalize(mount.source());
+        if (source == null) {
+            return null;
+        }
+        String resolved = HostPaths.normalize(mount.resolvedSource());
+        if (resolved != null && canonical(resolved).equals(canonical(source))) {
+            // Most hosts link /var/run to /run, so naming that resolution would only repeat the source.
+            resolved = null;
+        }
+        String matched = source;
+        String exposed = exposedSocket(source, sockets);
+        if (exposed == null && resolved != null) {
+            matched = resolved;
+            exposed = exposedSocket(resolved, sockets);
+        }
+        if (exposed == null) {
+            return null;
+        }
+        String path = resolved == null ? source : source + " (resolves to " + resolved + ")";
+        String mode = mount.readWrite() ? "read-write" : "read-only";
+        if (canonical(exposed).equals(canonical(matched))) {
+            return path + " at " + mount.destination() + " (" + mode + ")";
+        }
+        return "folder " + path + " at " + mount.destination() + " (" + mode + "), which contains " + exposed;
     }
 
     /**

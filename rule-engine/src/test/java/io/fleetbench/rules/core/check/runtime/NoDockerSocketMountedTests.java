@@ -11,6 +11,7 @@ import static io.fleetbench.rules.core.check.CheckTables.expect;
 import static io.fleetbench.rules.core.check.CheckTables.row;
 
 import io.fleetbench.model.event.HostSnapshotCollected;
+import io.fleetbench.model.snapshot.MountFacts;
 import io.fleetbench.rules.core.check.CheckTables;
 import io.fleetbench.rules.core.check.CheckTables.Expected;
 import java.util.List;
@@ -50,6 +51,34 @@ class NoDockerSocketMountedTests {
                 row("other folder under /run passes",
                         snapshot().containers(container("web").mounts(bind("/run/secrets", "/s", false))).build(),
                         expect("container:web", PASS, "exposes a Docker socket")),
+                row("link to the socket warns with both paths",
+                        snapshot().containers(container("web").mounts(
+                                linkedBind("/tmp/d.sock", "/run/docker.sock", "/d.sock", true))).build(),
+                        expect("container:web", WARN, "Docker socket mounted: /tmp/d.sock (resolves to"
+                                + " /run/docker.sock) at /d.sock (read-write)")),
+                row("link to the socket folder warns",
+                        snapshot().containers(container("web").mounts(
+                                linkedBind("/srv/engine", "/run", "/engine", false))).build(),
+                        expect("container:web", WARN, "folder /srv/engine (resolves to /run) at /engine (read-only),"
+                                + " which contains /var/run/docker.sock")),
+                row("socket source linked elsewhere still warns",
+                        snapshot().containers(container("web").mounts(
+                                linkedBind("/var/run/docker.sock", "/srv/engine.sock", "/s", false))).build(),
+                        expect("container:web", WARN,
+                                "/var/run/docker.sock (resolves to /srv/engine.sock) at /s (read-only)")),
+                row("/var/run resolved to /run is not repeated",
+                        snapshot().containers(container("web").mounts(
+                                linkedBind("/var/run/docker.sock", "/run/docker.sock", "/s", false))).build(),
+                        expect("container:web", WARN, "Docker socket mounted: /var/run/docker.sock at /s (read-only)")),
+                row("link to a custom socket warns",
+                        snapshot().daemonJson("hosts", List.of("unix:///srv/engine/api.sock"))
+                                .containers(container("web").mounts(
+                                        linkedBind("/opt/api", "/srv/engine/api.sock", "/api", true))).build(),
+                        expect("container:web", WARN, "/opt/api (resolves to /srv/engine/api.sock) at /api")),
+                row("link to an unrelated folder passes",
+                        snapshot().containers(container("web").mounts(
+                                linkedBind("/srv/app", "/data/app", "/app", false))).build(),
+                        expect("container:web", PASS, "no mount exposes a Docker socket (1 checked in Mounts)")),
                 row("absent mounts pass",
                         withoutContainerField(snapshot().containers(container("web")).build(), "web", "mounts"),
                         expect("container:web", PASS, "the container has no mounts")),
@@ -62,6 +91,11 @@ class NoDockerSocketMountedTests {
                         expect("container:plain", PASS, "the container has no mounts"),
                         expect("container:root", WARN, "folder / at /host"),
                         expect("container:copy", WARN, "/home/ci/docker.sock at /d")));
+    }
+
+    /** Returns a bind whose source the agent resolved through symbolic links to {@code resolved}. */
+    private static MountFacts linkedBind(String source, String resolved, String destination, boolean readWrite) {
+        return new MountFacts("bind", source, destination, readWrite, "rprivate", resolved);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,6 +71,20 @@ test('waived finding is marked with waiver', () => {
   assert.ok(hrefs(row).includes('#/waivers?host=web-1'));
 });
 
+test('host score comes from trend', () => {
+  const trend = { items: [
+    { snapshotSequence: 6, collectedAt: '2026-12-04T09:00:00Z', score: 40, pass: 2, warn: 3, info: 0, note: 0, waived: 0 },
+    { snapshotSequence: 7, collectedAt: '2026-12-04T10:00:00Z', score: 75, pass: 3, warn: 1, info: 0, note: 0, waived: 1 },
+  ] };
+
+  const view = dashboard.renderHost(hostReport([]), trend, { items: [] }, new URLSearchParams());
+
+  const score = elements(view).find((element) => element.tagName === 'DT' && element.textContent === 'Score');
+  assert.ok(score, 'the host facts list a score');
+  const value = score.parentNode.childNodes[score.parentNode.childNodes.indexOf(score) + 1];
+  assert.equal(value.textContent, '75.0 %');
+});
+
 test('route href encodes hostile ids', () => {
   const hostId = 'a/b?c#d&e';
 

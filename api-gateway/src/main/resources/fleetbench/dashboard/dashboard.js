@@ -144,7 +144,9 @@ export class ApiError extends Error {
 }
 
 async function request(path, options = {}) {
-  const response = await fetch(path, {
+  // Resolved against the origin, because a page opened with user:password@ in its URL has a base URL with
+  // credentials, and fetch rejects relative URLs that resolve to one.
+  const response = await fetch(window.location.origin + path, {
     credentials: 'same-origin',
     cache: 'no-store',
     ...options,
@@ -420,6 +422,7 @@ export function renderFindingRows(hostId, findings) {
 export function renderHost(report, trend, history, params) {
   const host = report.host;
   const status = params.get('status') || '';
+  const trendItems = trend.items || [];
 
   const statusSelect = el('select', { name: 'status', 'aria-label': 'Status filter' },
     el('option', { value: '', selected: status === '' }, 'All statuses'),
@@ -434,7 +437,8 @@ export function renderHost(report, trend, history, params) {
   const facts = el('dl', { class: 'facts' },
     fact('Host id', host.hostId),
     fact('Labels', formatLabels(host.labels)),
-    fact('Score', formatScore(scoreOf(host.counts))),
+    // The report has no score, because only scored recommendations count, so it comes from the newest trend point.
+    fact('Score', trendItems.length > 0 ? formatScore(trendItems[trendItems.length - 1].score) : '–'),
     fact('Last seen', `${formatTime(host.lastSeen)}${host.stale ? ' (stale)' : ''}`),
     fact('Engine', host.engineVersion),
     fact('Agent', host.agentVersion),
@@ -456,7 +460,6 @@ export function renderHost(report, trend, history, params) {
     : null;
   const firstHistoryHref = params.get('historyCursor') ? routeHref(['hosts', host.hostId], historyParams) : null;
 
-  const trendItems = trend.items || [];
   return el('section', {},
     el('h1', {}, `Host ${host.name || host.hostId}`, host.stale ? el('span', { class: 'badge' }, 'stale') : null),
     facts,
@@ -474,13 +477,6 @@ export function renderHost(report, trend, history, params) {
 
 function fact(name, value) {
   return [el('dt', {}, name), el('dd', {}, value ?? '–')];
-}
-
-/** Computes a score as the API does: the share of PASS among PASS and unwaived WARN. */
-function scoreOf(counts) {
-  const pass = count(counts, 'PASS');
-  const warn = count(counts, 'WARN');
-  return pass + warn === 0 ? null : (100 * pass) / (pass + warn);
 }
 
 async function loadHost(hostId, params) {
@@ -847,8 +843,11 @@ function loadView(segments, params) {
   return loadFleet(params);
 }
 
+/** The navigation entry that each view belongs to, for views that have none of their own. */
+const NAVIGATION_PARENTS = { hosts: 'fleet', checks: 'findings' };
+
 function markNavigation(viewName) {
-  const current = viewName === 'hosts' ? 'fleet' : viewName === 'checks' ? 'findings' : viewName;
+  const current = NAVIGATION_PARENTS[viewName] || viewName;
   for (const anchor of document.querySelectorAll('nav a[data-view]')) {
     if (anchor.getAttribute('data-view') === current) {
       anchor.setAttribute('aria-current', 'page');

@@ -171,7 +171,7 @@ public final class ConditionCheck implements Check {
         if (reads == null) {
             return evaluateCondition(target, values, targetValues, image);
         }
-        Object key = reads.key(targetValues, image, values::orderedHash);
+        Object key = reads.key(targetValues, image);
         Verdict verdict = verdicts.get(key);
         if (verdict == null) {
             verdict = evaluateCondition(target, values, targetValues, image);

@@ -10,7 +10,6 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ final class SnapshotValues {
     private final List<Map<String, Object>> networks;
     private final Map<String, Map<String, Object>> imagesById = new HashMap<>();
     private final Map<String, Map<String, Object>> imagesByTag = new HashMap<>();
-    private final Map<Object, Integer> orderedHashes = new IdentityHashMap<>();
 
     SnapshotValues(HostSnapshotCollected source) {
         this(source, null);
@@ -116,22 +114,6 @@ final class SnapshotValues {
         return networks;
     }
 
-    /**
-     * Returns {@link TargetReads#orderedHash} of {@code value}, computed once per list or map of this snapshot. The
-     * values are not changed after conversion, so a cached hash stays valid.
-     */
-    int orderedHash(Object value) {
-        if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
-            return value.hashCode();
-        }
-        Integer hash = orderedHashes.get(value);
-        if (hash == null) {
-            hash = TargetReads.orderedHash(value);
-            orderedHashes.put(value, hash);
-        }
-        return hash;
-    }
-
     /** Returns the image a container was created from, by id and then by reference, or an empty map. */
     Map<String, Object> imageOf(ContainerFacts container) {
         Map<String, Object> byId = container.imageId() == null ? null : imagesById.get(container.imageId());
@@ -168,7 +150,7 @@ final class SnapshotValues {
      * first {@code :}; the last entry of a name wins, and a bare {@code no-new-privileges} means {@code true}.
      */
     private static Map<String, Object> securityOptions(List<String> entries) {
-        Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, Object> options = new ValueMap();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             int separator = equals >= 0 ? equals : entry.indexOf(':');
@@ -200,7 +182,7 @@ final class SnapshotValues {
             return value.toString();
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> result = new LinkedHashMap<>();
+            Map<String, Object> result = new ValueMap();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 Object converted = convert(entry.getValue());
                 if (converted != null) {
@@ -210,7 +192,7 @@ final class SnapshotValues {
             return result;
         }
         if (value instanceof Collection<?> collection) {
-            List<Object> result = new ArrayList<>(collection.size());
+            List<Object> result = new ValueList(collection.size());
             for (Object element : collection) {
                 Object converted = convert(element);
                 if (converted != null) {
@@ -226,7 +208,7 @@ final class SnapshotValues {
     }
 
     private static Map<String, Object> convertRecord(Object record, Set<String> skipped) {
-        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Object> result = new ValueMap();
         for (RecordComponent component : COMPONENTS.get(record.getClass())) {
             if (skipped.contains(component.getName())) {
                 continue;
@@ -243,5 +225,46 @@ final class SnapshotValues {
             }
         }
         return result;
+    }
+
+    /**
+     * A converted map that computes its {@link TargetReads#orderedHash} once, because every rule that reads it hashes
+     * it again. SnapshotValues finishes changing its maps in its constructor, before any rule reads them.
+     */
+    static final class ValueMap extends LinkedHashMap<String, Object> {
+
+        private static final long serialVersionUID = 1L;
+
+        private transient int orderedHash;
+        private transient boolean hashed;
+
+        int orderedHash() {
+            if (!hashed) {
+                orderedHash = TargetReads.orderedHashOfEntries(this);
+                hashed = true;
+            }
+            return orderedHash;
+        }
+    }
+
+    /** A converted list that computes its {@link TargetReads#orderedHash} once, as {@link ValueMap} does. */
+    static final class ValueList extends ArrayList<Object> {
+
+        private static final long serialVersionUID = 1L;
+
+        private transient int orderedHash;
+        private transient boolean hashed;
+
+        ValueList(int capacity) {
+            super(capacity);
+        }
+
+        int orderedHash() {
+            if (!hashed) {
+                orderedHash = TargetReads.orderedHashOfElements(this);
+                hashed = true;
+            }
+            return orderedHash;
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,13 +65,8 @@ final class TargetReads {
         return new TargetReads(targetFields, imageFields);
     }
 
-    /**
-     * Returns the key of one target: the values of the read fields, compared in order and by value.
-     *
-     * @param hashes the hash of each value as {@link #orderedHash} computes it, cached for the whole snapshot
-     *     because many rules read the same lists and maps
-     */
-    Object key(Map<String, Object> target, Map<String, Object> image, ToIntFunction<Object> hashes) {
+    /** Returns the key of one target: the values of the read fields, compared in order and by value. */
+    Object key(Map<String, Object> target, Map<String, Object> image) {
         Object[] values = new Object[targetFields.length + imageFields.length];
         for (int i = 0; i < targetFields.length; i++) {
             values[i] = target.getOrDefault(targetFields[i], ABSENT);
@@ -82,7 +76,7 @@ final class TargetReads {
         }
         int hash = 1;
         for (Object value : values) {
-            hash = 31 * hash + hashes.applyAsInt(value);
+            hash = 31 * hash + orderedHash(value);
         }
         return new ValuesKey(values, hash);
     }
@@ -133,23 +127,40 @@ final class TargetReads {
         }
     }
 
-    /** Returns a hash consistent with {@link #orderedEquals}: maps and lists hash their elements in order. */
+    /**
+     * Returns a hash consistent with {@link #orderedEquals}: maps and lists hash their elements in order. The maps and
+     * lists of {@link SnapshotValues} compute theirs once.
+     */
     static int orderedHash(@Nullable Object value) {
+        if (value instanceof SnapshotValues.ValueMap map) {
+            return map.orderedHash();
+        }
+        if (value instanceof SnapshotValues.ValueList list) {
+            return list.orderedHash();
+        }
         if (value instanceof Map<?, ?> map) {
-            int result = 1;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                result = 31 * (31 * result + entry.getKey().hashCode()) + orderedHash(entry.getValue());
-            }
-            return result;
+            return orderedHashOfEntries(map);
         }
         if (value instanceof List<?> list) {
-            int result = 1;
-            for (Object element : list) {
-                result = 31 * result + orderedHash(element);
-            }
-            return result;
+            return orderedHashOfElements(list);
         }
         return value == null ? 0 : value.hashCode();
+    }
+
+    static int orderedHashOfEntries(Map<?, ?> map) {
+        int result = 1;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            result = 31 * (31 * result + entry.getKey().hashCode()) + orderedHash(entry.getValue());
+        }
+        return result;
+    }
+
+    static int orderedHashOfElements(List<?> list) {
+        int result = 1;
+        for (Object element : list) {
+            result = 31 * result + orderedHash(element);
+        }
+        return result;
     }
 
     /** Compares two condition values deeply, with map entries compared in iteration order. */

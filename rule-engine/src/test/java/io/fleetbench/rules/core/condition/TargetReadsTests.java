@@ -75,6 +75,6 @@ class TargetReadsTests {
     }
 
     private static Object key(TargetReads reads, Map<String, Object> target) {
-        return reads.key(target, Map.of(), TargetReads::orderedHash);
+        return reads.key(target, Map.of());
     }
 }

@@ -114,6 +114,17 @@ class DashboardIntegrationTests {
     }
 
     @Test
+    void answersHeadWithoutBody() {
+        client.head().uri("/")
+                .headers(headers -> headers.setBasicAuth("viewer", VIEWER_PASSWORD))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
+                .expectHeader().valueEquals("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .expectBody().isEmpty();
+    }
+
+    @Test
     void challengesRequestsWithoutCredentials() {
         for (String path : FILES.keySet()) {
             client.get().uri(path)

@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -40,12 +42,20 @@ class DashboardConfiguration {
     @Bean
     RouterFunction<ServerResponse> dashboardRoutes() {
         return RouterFunctions.route()
-                .GET(DashboardPaths.PAGE, file("index.html", HTML))
-                .GET(DashboardPaths.STYLESHEET, file("dashboard.css", CSS))
-                .GET(DashboardPaths.SCRIPT, file("dashboard.js", JAVASCRIPT))
-                .GET(DashboardPaths.ICON, file("icon.svg", SVG))
-                .GET(DashboardPaths.SESSION, DashboardConfiguration::session)
+                .route(getOrHead(DashboardPaths.PAGE), file("index.html", HTML))
+                .route(getOrHead(DashboardPaths.STYLESHEET), file("dashboard.css", CSS))
+                .route(getOrHead(DashboardPaths.SCRIPT), file("dashboard.js", JAVASCRIPT))
+                .route(getOrHead(DashboardPaths.ICON), file("icon.svg", SVG))
+                .route(getOrHead(DashboardPaths.SESSION), DashboardConfiguration::session)
                 .build();
+    }
+
+    /**
+     * Matches GET and HEAD on {@code path}. WebFlux drops the body of a HEAD response, and a GET predicate alone
+     * does not match HEAD in Spring Framework 7.0.8.
+     */
+    private static RequestPredicate getOrHead(String path) {
+        return RequestPredicates.GET(path).or(RequestPredicates.HEAD(path));
     }
 
     /** Returns a handler that sends the file's bytes, read here once, with the given content type. */

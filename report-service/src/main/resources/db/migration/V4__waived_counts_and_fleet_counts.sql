@@ -47,6 +47,32 @@ CREATE TABLE fleet_check_counts (
     CONSTRAINT fleet_check_counts_status_check CHECK (status IN ('PASS', 'WARN', 'INFO', 'NOTE'))
 );
 
+-- The same sums per host label (key=value) and shard, so that a summary filtered by one label reads a few rows per
+-- check. Labels longer than 256 characters get no rows here; a summary filtered by them sums host_check_counts.
+CREATE TABLE label_check_counts (
+    label             VARCHAR(256) /* [jooq ignore start] */ COLLATE "C" /* [jooq ignore stop] */ NOT NULL,
+    shard             SMALLINT     NOT NULL,
+    benchmark_version VARCHAR(64)  NOT NULL,
+    check_id          VARCHAR(32)  NOT NULL,
+    status            VARCHAR(8)   NOT NULL,
+    waived            BOOLEAN      NOT NULL,
+    title             TEXT         NOT NULL,
+    section           TEXT         NOT NULL,
+    scored            BOOLEAN      NOT NULL,
+    finding_count     BIGINT       NOT NULL,
+    CONSTRAINT label_check_counts_pk PRIMARY KEY (label, shard, benchmark_version, check_id, status, waived),
+    CONSTRAINT label_check_counts_status_check CHECK (status IN ('PASS', 'WARN', 'INFO', 'NOTE'))
+);
+
+-- The labels under which a host's rows in host_check_counts were added to label_check_counts, so that a report
+-- that changes the host's labels moves its counts from the old labels to the new ones.
+ALTER TABLE hosts ADD COLUMN counted_labels JSONB;
+
+-- Serves label filters, which test whether the labels contain the requested pairs.
+-- [jooq ignore start]
+CREATE INDEX hosts_labels_idx ON hosts USING gin (labels jsonb_path_ops);
+-- [jooq ignore stop]
+
 -- Per-host status counts now come from host_check_counts, and a host's report filters on the primary key's host
 -- prefix, so this index only slowed ingest down.
 DROP INDEX current_findings_host_status_idx;
@@ -59,7 +85,7 @@ CREATE INDEX current_findings_waiver_idx ON current_findings (waiver_id)
 -- Serves the count of stale hosts in the fleet summary.
 CREATE INDEX hosts_last_seen_idx ON hosts (last_seen);
 
--- Rebuild the counts of existing hosts with waived findings apart, then the fleet totals from them.
+-- Rebuild the counts of existing hosts with waived findings apart, then the fleet and label totals from them.
 -- [jooq ignore start]
 DELETE FROM host_check_counts;
 
@@ -75,4 +101,16 @@ INSERT INTO fleet_check_counts (shard, benchmark_version, check_id, status, waiv
 SELECT 0, benchmark_version, check_id, status, waived, max(title), max(section), bool_or(scored), sum(finding_count)
 FROM host_check_counts
 GROUP BY 2, 3, 4, 5;
+
+INSERT INTO label_check_counts (label, shard, benchmark_version, check_id, status, waived, title, section, scored,
+        finding_count)
+SELECT label.key || '=' || label.value, 0, c.benchmark_version, c.check_id, c.status, c.waived, max(c.title),
+       max(c.section), bool_or(c.scored), sum(c.finding_count)
+FROM host_check_counts c
+JOIN hosts h ON h.host_id = c.host_id
+CROSS JOIN LATERAL jsonb_each_text(h.labels) AS label
+WHERE length(label.key) + length(label.value) < 256
+GROUP BY 1, 3, 4, 5, 6;
+
+UPDATE hosts SET counted_labels = labels;
 -- [jooq ignore stop]

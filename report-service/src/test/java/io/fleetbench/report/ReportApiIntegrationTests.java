@@ -1,9 +1,13 @@
 package io.fleetbench.report;
 
 import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
+import static io.fleetbench.report.store.jooq.Tables.HOSTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetbench.model.event.EventCodec;
+import io.fleetbench.model.event.HostDescriptor;
+import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.query.FindingView;
 import io.fleetbench.report.query.FleetFinding;
@@ -307,14 +311,40 @@ class ReportApiIntegrationTests extends IntegrationTestSupport {
                 containerFinding("5.12", "cache", Status.NOTE)));
         awaitAppliedSequence(hostId, 2);
 
+        HostFindingsEvaluated relabelled = report(hostId, 3,
+                containerFinding("5.5", "web", Status.WARN),
+                containerFinding("5.12", "web", Status.WARN));
+        publish(new HostFindingsEvaluated(relabelled.schemaVersion(), relabelled.eventId(), relabelled.occurredAt(),
+                new HostDescriptor(hostId, "Host " + hostId, Map.of("env", "test", "team", "moved-" + hostId),
+                        "0.1.0"),
+                relabelled.snapshotSequence(), relabelled.snapshotEventId(), relabelled.snapshotCollectedAt(),
+                relabelled.engineVersion(), relabelled.benchmarkId(), relabelled.benchmarkVersion(),
+                relabelled.findings()));
+        awaitAppliedSequence(hostId, 3);
+
         // Reports of earlier tests may still arrive between the two reads, so compare until both agree.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(summaryCounts()).isEqualTo(storedCounts()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(summaryCounts("")).isEqualTo(storedCounts(Map.of()));
+            assertThat(summaryCounts("&label=team=platform")).isEqualTo(storedCounts(Map.of("team", "platform")));
+            assertThat(summaryCounts("&label=team=moved-" + hostId))
+                    .isEqualTo(storedCounts(Map.of("team", "moved-" + hostId)))
+                    .containsEntry("1.6.0 5.12 WARN", 1L);
+            assertThat(summaryCounts("&label=team=platform&label=env=test"))
+                    .as("two labels, summed from the host counts")
+                    .isEqualTo(storedCounts(Map.of("team", "platform", "env", "test")));
+        });
     }
 
     /** Returns the summary's counts per benchmark version, check and status, waived findings as WAIVED. */
-    private Map<String, Long> summaryCounts() {
+    private Map<String, Long> summaryCounts(String labelParameters) {
+        FleetSummary summary = webClient.get().uri("/api/v1/fleet/summary?hostLimit=1" + labelParameters)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(FleetSummary.class)
+                .returnResult()
+                .getResponseBody();
         Map<String, Long> summarised = new TreeMap<>();
-        for (FleetSummary.CheckCounts check : summary().checks()) {
+        for (FleetSummary.CheckCounts check : Objects.requireNonNull(summary, "fleet summary body").checks()) {
             check.counts().forEach((status, count) -> {
                 if (count != 0) {
                     summarised.put(check.benchmarkVersion() + " " + check.checkId() + " " + status, count);
@@ -327,8 +357,8 @@ class ReportApiIntegrationTests extends IntegrationTestSupport {
         return summarised;
     }
 
-    /** Counts the stored current findings the same way, straight from the table. */
-    private Map<String, Long> storedCounts() {
+    /** Counts the stored current findings of the hosts with every label in {@code labels} the same way. */
+    private Map<String, Long> storedCounts(Map<String, String> labels) {
         Map<String, Long> stored = new TreeMap<>();
         Flux.from(dsl.select(CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
                                 DSL.when(CURRENT_FINDINGS.STATUS.eq(Status.WARN)
@@ -336,6 +366,9 @@ class ReportApiIntegrationTests extends IntegrationTestSupport {
                                         .otherwise(CURRENT_FINDINGS.STATUS.cast(String.class)),
                                 DSL.count())
                         .from(CURRENT_FINDINGS)
+                        .join(HOSTS).on(HOSTS.HOST_ID.eq(CURRENT_FINDINGS.HOST_ID))
+                        .where(DSL.condition("{0} @> cast({1} as jsonb)", HOSTS.LABELS,
+                                DSL.val(EventCodec.mapper().writeValueAsString(labels))))
                         .groupBy(DSL.field("1"), DSL.field("2"), DSL.field("3")))
                 .doOnNext(row -> stored.put(row.value1() + " " + row.value2() + " " + row.value3(),
                         (long) row.value4()))

@@ -19,13 +19,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps the counts that summaries read in step with {@code current_findings}: per host and check in
- * {@code host_check_counts}, their sums over the fleet in {@code fleet_check_counts}, and the score of each applied
- * report in {@code host_scores}. WARN findings that a waiver covers are counted apart (the {@code waived} column) and
- * leave the score.
+ * {@code host_check_counts}, their sums over the fleet in {@code fleet_check_counts} and per host label in
+ * {@code label_check_counts}, and the score of each applied report in {@code host_scores}. WARN findings that a
+ * waiver covers are counted apart (the {@code waived} column) and leave the score.
  *
  * <p>The counts are computed in the database from the host's stored findings, after the report's findings and the
- * waivers are written, so ingest and waiver changes share one definition. The fleet rows change by the difference
- * between a host's old and new counts, in key order, so two transactions never wait on each other in a cycle.
+ * waivers are written, so ingest and waiver changes share one definition. The fleet and label rows change by the
+ * difference between a host's old and new counts, written in key order so that two transactions lock shared rows in
+ * the same order. A deadlock that PostgreSQL still detects fails the report, and the binder retries it.
  */
 @Component
 @Order(FindingCounts.INGEST_HOOK_ORDER)
@@ -40,30 +41,66 @@ public class FindingCounts implements ReportTransactionHook {
     private static final String SHARD = "((hashtext(%s) %% " + FLEET_SHARDS + ") + " + FLEET_SHARDS + ") %% "
             + FLEET_SHARDS;
 
-    private static final String FLEET_DELTA = """
-            INSERT INTO fleet_check_counts AS f (shard, benchmark_version, check_id, status, waived, title, section,
-                    scored, finding_count)
-            SELECT d.shard, d.benchmark_version, d.check_id, d.status, d.waived, max(d.title), max(d.section),
-                   bool_or(d.scored), sum(d.delta)
-            FROM (
-                SELECT %s AS shard, c.benchmark_version, c.check_id, c.status,
-                       c.waiver_id IS NOT NULL AND c.status = 'WARN' AS waived, c.title, c.section, c.scored,
-                       1 AS delta
-                FROM current_findings c
-                WHERE c.host_id = ANY({0})
+    /** Longest {@code key=value} label that gets counts of its own; summaries of longer ones sum host counts. */
+    static final int MAX_COUNTED_LABEL = 256;
+
+    /**
+     * Adds the difference between the hosts' stored counts and their current findings to the fleet counts, and to
+     * the counts of each label: the stored counts leave the labels they were added under ({@code counted_labels}),
+     * the new ones join the hosts' current labels.
+     */
+    private static final String COUNT_DELTAS = """
+            WITH new_counts AS (
+                SELECT host_id, benchmark_version, check_id, status,
+                       waiver_id IS NOT NULL AND status = 'WARN' AS waived,
+                       max(title) AS title, max(section) AS section, bool_or(scored) AS scored,
+                       count(*) AS finding_count
+                FROM current_findings
+                WHERE host_id = ANY({0})
+                GROUP BY 1, 2, 3, 4, 5
+            ), changes AS (
+                SELECT n.host_id, n.benchmark_version, n.check_id, n.status, n.waived, n.title, n.section, n.scored,
+                       n.finding_count AS delta, h.labels AS labels
+                FROM new_counts n
+                JOIN hosts h ON h.host_id = n.host_id
                 UNION ALL
-                SELECT %s, h.benchmark_version, h.check_id, h.status, h.waived, h.title, h.section, h.scored,
-                       -h.finding_count
-                FROM host_check_counts h
-                WHERE h.host_id = ANY({0})
-            ) d
-            GROUP BY d.shard, d.benchmark_version, d.check_id, d.status, d.waived
-            HAVING sum(d.delta) <> 0
-            ORDER BY d.shard, d.benchmark_version, d.check_id, d.status, d.waived
-            ON CONFLICT (shard, benchmark_version, check_id, status, waived) DO UPDATE
-            SET finding_count = f.finding_count + excluded.finding_count,
+                SELECT o.host_id, o.benchmark_version, o.check_id, o.status, o.waived, o.title, o.section, o.scored,
+                       -o.finding_count, h.counted_labels
+                FROM host_check_counts o
+                JOIN hosts h ON h.host_id = o.host_id
+                WHERE o.host_id = ANY({0})
+            ), fleet AS (
+                INSERT INTO fleet_check_counts AS f (shard, benchmark_version, check_id, status, waived, title,
+                        section, scored, finding_count)
+                SELECT %1$s, benchmark_version, check_id, status, waived, max(title), max(section), bool_or(scored),
+                       sum(delta)
+                FROM changes
+                GROUP BY 1, 2, 3, 4, 5
+                HAVING sum(delta) <> 0
+                ORDER BY 1, 2, 3, 4, 5
+                ON CONFLICT (shard, benchmark_version, check_id, status, waived) DO UPDATE
+                SET finding_count = f.finding_count + excluded.finding_count,
+                    title = excluded.title, section = excluded.section, scored = excluded.scored
+            )
+            INSERT INTO label_check_counts AS l (label, shard, benchmark_version, check_id, status, waived, title,
+                    section, scored, finding_count)
+            SELECT label.key || '=' || label.value, %1$s, c.benchmark_version, c.check_id, c.status, c.waived,
+                   max(c.title), max(c.section), bool_or(c.scored), sum(c.delta)
+            FROM changes c
+            CROSS JOIN LATERAL jsonb_each_text(c.labels) AS label
+            WHERE length(label.key) + length(label.value) < %2$d
+            GROUP BY 1, 2, 3, 4, 5, 6
+            HAVING sum(c.delta) <> 0
+            ORDER BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (label, shard, benchmark_version, check_id, status, waived) DO UPDATE
+            SET finding_count = l.finding_count + excluded.finding_count,
                 title = excluded.title, section = excluded.section, scored = excluded.scored
-            """.formatted(SHARD.formatted("c.host_id"), SHARD.formatted("h.host_id"));
+            """.formatted(SHARD.formatted("host_id"), MAX_COUNTED_LABEL);
+
+    private static final String COUNTED_LABELS = """
+            UPDATE hosts SET counted_labels = labels
+            WHERE host_id = ANY({0}) AND counted_labels IS DISTINCT FROM labels
+            """;
 
     private static final String HOST_COUNTS = """
             INSERT INTO host_check_counts (host_id, benchmark_version, check_id, status, waived, title, section,
@@ -135,9 +172,10 @@ public class FindingCounts implements ReportTransactionHook {
 
     private static Mono<Void> recountHosts(DSLContext tx, List<String> hostIds) {
         Field<String[]> hosts = hostArray(hostIds);
-        return Mono.from(tx.query(FLEET_DELTA, hosts))
+        return Mono.from(tx.query(COUNT_DELTAS, hosts))
                 .then(Mono.from(tx.deleteFrom(HOST_CHECK_COUNTS).where(HOST_CHECK_COUNTS.HOST_ID.in(hostIds))))
                 .then(Mono.from(tx.query(HOST_COUNTS, hosts)))
+                .then(Mono.from(tx.query(COUNTED_LABELS, hosts)))
                 .then();
     }
 

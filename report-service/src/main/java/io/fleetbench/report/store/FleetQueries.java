@@ -6,6 +6,7 @@ import static io.fleetbench.report.store.jooq.Tables.HOSTS;
 import static io.fleetbench.report.store.jooq.Tables.HOST_CHECK_COUNTS;
 import static io.fleetbench.report.store.jooq.Tables.HOST_FACTS;
 import static io.fleetbench.report.store.jooq.Tables.HOST_SCORES;
+import static io.fleetbench.report.store.jooq.Tables.LABEL_CHECK_COUNTS;
 import static io.fleetbench.report.store.jooq.Tables.SNAPSHOT_CONTAINERS;
 
 import io.fleetbench.model.finding.Status;
@@ -75,9 +76,9 @@ public class FleetQueries {
      * Counts current findings per status over the hosts that carry every label in {@code labels}: in total, per
      * section and per check, with scores, and one page of hosts with their own counts.
      *
-     * <p>Without a label filter the counts come from {@code fleet_check_counts}, a few rows per check whatever the
-     * fleet's size. With one, they are summed from {@code host_check_counts} of the matching hosts, tens of rows per
-     * host.
+     * <p>Without a label filter the counts come from {@code fleet_check_counts}, and with a filter of one label from
+     * {@code label_check_counts}: a few rows per check whatever the fleet's size. With several labels, they are
+     * summed from {@code host_check_counts} of the matching hosts, tens of rows per host.
      *
      * @param afterHostId the last host of the previous page of hosts, or {@code null} for the first page
      * @param hostLimit the most hosts to list
@@ -112,7 +113,9 @@ public class FleetQueries {
                 .collectList()
                 .map(rows -> Slice.of(rows, hostLimit));
 
-        Mono<List<CheckRow>> checks = Flux.from(labels.isEmpty() ? fleetCheckRows() : hostCheckRows(hostFilter))
+        String countedLabel = countedLabel(labels);
+        Mono<List<CheckRow>> checks = Flux.from(labels.isEmpty() ? fleetCheckRows()
+                        : countedLabel != null ? labelCheckRows(countedLabel) : hostCheckRows(hostFilter))
                 .map(row -> new CheckRow(row.value1(), row.value2(), row.value3(), Boolean.TRUE.equals(row.value4()),
                         row.value5(), row.value6(), Boolean.TRUE.equals(row.value7()),
                         row.value8() == null ? 0 : row.value8().longValue()))
@@ -144,6 +147,30 @@ public class FleetQueries {
                 .from(FLEET_CHECK_COUNTS)
                 .groupBy(FLEET_CHECK_COUNTS.BENCHMARK_VERSION, FLEET_CHECK_COUNTS.CHECK_ID, FLEET_CHECK_COUNTS.STATUS,
                         FLEET_CHECK_COUNTS.WAIVED);
+    }
+
+    /** Returns the one label of a filter as {@code key=value} when it has counts of its own, or {@code null}. */
+    private static @Nullable String countedLabel(Map<String, String> labels) {
+        if (labels.size() != 1) {
+            return null;
+        }
+        Map.Entry<String, String> label = labels.entrySet().iterator().next();
+        return label.getKey().length() + label.getValue().length() < FindingCounts.MAX_COUNTED_LABEL
+                ? label.getKey() + "=" + label.getValue()
+                : null;
+    }
+
+    /** Sums the shards of one label's counts per check, status and waived flag. */
+    private Select<Record8<String, String, Status, Boolean, String, String, Boolean, BigDecimal>> labelCheckRows(
+            String label) {
+        return dsl.select(LABEL_CHECK_COUNTS.BENCHMARK_VERSION, LABEL_CHECK_COUNTS.CHECK_ID,
+                        LABEL_CHECK_COUNTS.STATUS, LABEL_CHECK_COUNTS.WAIVED, DSL.max(LABEL_CHECK_COUNTS.TITLE),
+                        DSL.max(LABEL_CHECK_COUNTS.SECTION), DSL.boolOr(LABEL_CHECK_COUNTS.SCORED),
+                        DSL.sum(LABEL_CHECK_COUNTS.FINDING_COUNT))
+                .from(LABEL_CHECK_COUNTS)
+                .where(LABEL_CHECK_COUNTS.LABEL.eq(label))
+                .groupBy(LABEL_CHECK_COUNTS.BENCHMARK_VERSION, LABEL_CHECK_COUNTS.CHECK_ID, LABEL_CHECK_COUNTS.STATUS,
+                        LABEL_CHECK_COUNTS.WAIVED);
     }
 
     /** Sums the per-host counts of the hosts that match {@code hostFilter}. */

@@ -125,7 +125,10 @@ class AlertDeliveryIntegrationTests extends IntegrationTestSupport {
             String hostId = newHostId("alert-tcp");
             applyWithAlerts(properties, report(hostId, 1, containerFinding("5.14", "api", Status.WARN)));
 
-            new AlertDispatcher(dsl, properties, Clock.systemUTC()).deliverDue().block(Duration.ofSeconds(10));
+            AlertDispatcher dispatcher = new AlertDispatcher(dsl, properties, Clock.systemUTC());
+            await("syslog delivery over TCP").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> dispatcher.deliverDue().block(Duration.ofSeconds(10)) > 0);
 
             try (Socket connection = server.accept()) {
                 byte[] frame = connection.getInputStream().readAllBytes();

@@ -109,9 +109,10 @@ public final class StandaloneFleet implements AutoCloseable {
         return reports.awaitFirst(timeout);
     }
 
-    /** Prints where the API listens and how to sign in. */
+    /** Prints where the dashboard and the API listen and how to sign in. */
     void printAccess() {
         terminal.line("");
+        terminal.line("Dashboard: " + gatewayUrl() + "/");
         terminal.line("API: " + gatewayUrl() + "/api/v1/fleet/summary");
         terminal.line("Sign in as '" + AdminCredentials.USER + "' with the password in " + credentials.file()
                 + ", for example: curl -u " + AdminCredentials.USER + ":\"$(cat " + credentials.file() + ")\" "

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param firstSeen collection time of the snapshot in which the finding appeared
  * @param lastChanged collection time of the snapshot in which the status last changed
  * @param hostLastSeen collection time of the host's newest applied snapshot, which says how old this result is
+ * @param waived whether an active waiver covers the finding. {@code status} stays the verdict, such as WARN
+ * @param waiverId id of that waiver, or {@code null} when {@code waived} is false
  */
 public record FleetFinding(
         String hostId,
@@ -38,5 +40,7 @@ public record FleetFinding(
         String reason,
         Instant firstSeen,
         Instant lastChanged,
-        Instant hostLastSeen) {
+        Instant hostLastSeen,
+        boolean waived,
+        @Nullable Long waiverId) {
 }

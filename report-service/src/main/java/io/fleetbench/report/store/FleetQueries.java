@@ -23,6 +23,7 @@ import io.fleetbench.report.query.FleetSummary.SectionCounts;
 import io.fleetbench.report.query.ScorePoint;
 import io.fleetbench.report.query.Slice;
 import io.fleetbench.report.query.StatusCounts;
+import io.fleetbench.report.waiver.WaiverStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +62,9 @@ public class FleetQueries {
     private static final Comparator<CheckCounts> CHECK_ORDER = Comparator
             .comparing(CheckCounts::benchmarkVersion, CheckIdOrder.INSTANCE)
             .thenComparing(CheckCounts::checkId, CheckIdOrder.INSTANCE);
+
+    /** The waiver that covers a listed finding now, read at the database's clock like the host report does. */
+    private static final Field<Long> ACTIVE_WAIVER_ID = WaiverStore.activeWaiverId().as("active_waiver_id");
 
     private final DSLContext dsl;
     private final Duration staleAfter;
@@ -368,7 +372,7 @@ public class FleetQueries {
                 CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.TITLE, CURRENT_FINDINGS.SECTION,
                 CURRENT_FINDINGS.TARGET_KIND, CURRENT_FINDINGS.TARGET_KEY, CURRENT_FINDINGS.TARGET_ID,
                 CURRENT_FINDINGS.STATUS, CURRENT_FINDINGS.REASON, CURRENT_FINDINGS.FIRST_SEEN,
-                CURRENT_FINDINGS.LAST_CHANGED, HOSTS.LAST_SEEN);
+                CURRENT_FINDINGS.LAST_CHANGED, HOSTS.LAST_SEEN, ACTIVE_WAIVER_ID);
     }
 
     private static FleetFinding fleetFinding(Record row) {
@@ -386,7 +390,9 @@ public class FleetQueries {
                 row.get(CURRENT_FINDINGS.REASON),
                 row.get(CURRENT_FINDINGS.FIRST_SEEN).toInstant(),
                 row.get(CURRENT_FINDINGS.LAST_CHANGED).toInstant(),
-                row.get(HOSTS.LAST_SEEN).toInstant());
+                row.get(HOSTS.LAST_SEEN).toInstant(),
+                row.get(ACTIVE_WAIVER_ID) != null,
+                row.get(ACTIVE_WAIVER_ID));
     }
 
     private static Map<Status, Long> statusCounts(@Nullable Integer pass, @Nullable Integer warn,

@@ -7,6 +7,7 @@ import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.IntegrationTestSupport;
 import io.fleetbench.report.ReportProperties;
 import io.fleetbench.report.query.FindingView;
+import io.fleetbench.report.query.FleetFinding;
 import io.fleetbench.report.query.HostReport;
 import io.fleetbench.report.query.HostView;
 import io.fleetbench.report.query.ScorePoint;
@@ -73,6 +74,13 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
         assertThat(waived.waiverId()).isEqualTo(waiver.waiverId());
         assertThat(finding(hostId, "5.4", "container:web").waived()).isFalse();
         assertThat(finding(hostId, "5.10", "container:cache").waived()).as("a passing finding").isFalse();
+        assertThat(searchFindings(hostId, "5.10"))
+                .filteredOn(found -> found.targetKey().equals("container:web"))
+                .singleElement()
+                .satisfies(found -> {
+                    assertThat(found.waived()).isTrue();
+                    assertThat(found.waiverId()).isEqualTo(waiver.waiverId());
+                });
         HostView host = host(hostId);
         assertThat(host.counts().get(Status.WARN)).as("WARN without the waived findings").isEqualTo(1);
         assertThat(host.waived()).isEqualTo(2);
@@ -230,6 +238,17 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
                 .filter(transition -> transition.kind() == kind)
                 .map(transition -> transition.checkId() + " " + transition.targetKey())
                 .toList();
+    }
+
+    private List<FleetFinding> searchFindings(String hostId, String checkId) {
+        return webClient.get().uri("/api/v1/findings?host={hostId}&check={checkId}", hostId, checkId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Page<FleetFinding>>() {
+                })
+                .returnResult()
+                .getResponseBody()
+                .items();
     }
 
     private HostView host(String hostId) {

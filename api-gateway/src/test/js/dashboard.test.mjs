@@ -2,7 +2,7 @@
 //
 //   node --test api-gateway/src/test/js/
 //
-// Maven does not run these tests, because node is not installed on every build machine.
+// Maven runs them in the api-gateway's test phase wherever /usr/bin/node exists (the dashboard-script-tests profile).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,6 +69,21 @@ test('waived finding is marked with waiver', () => {
   assert.ok(row, 'the row of the waived finding has class waived');
   assert.ok(row.textContent.includes('waived by waiver 12'));
   assert.ok(hrefs(row).includes('#/waivers?host=web-1'));
+});
+
+test('waived fleet finding is marked', () => {
+  const rows = dashboard.renderFleetFindingRows([
+    { hostId: 'web-1', hostName: 'Web 1', checkId: '5.10', title: 'Memory limit', targetKey: 'container:api',
+      status: 'WARN', reason: 'no limit', lastChanged: '2026-12-04T10:00:00Z',
+      hostLastSeen: '2026-12-04T10:00:00Z', waived: true, waiverId: 7 },
+    { hostId: 'web-1', hostName: 'Web 1', checkId: '5.10', title: 'Memory limit', targetKey: 'container:db',
+      status: 'WARN', reason: 'no limit', lastChanged: '2026-12-04T10:00:00Z',
+      hostLastSeen: '2026-12-04T10:00:00Z', waived: false, waiverId: null }]);
+
+  assert.equal(rows[0].getAttribute('class'), 'waived');
+  assert.ok(rows[0].textContent.includes('waived by waiver 7'));
+  assert.ok(hrefs(rows[0]).includes('#/waivers?host=web-1'));
+  assert.ok(!rows[1].textContent.includes('waived by waiver'));
 });
 
 test('host score comes from trend', () => {

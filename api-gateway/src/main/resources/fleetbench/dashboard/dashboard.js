@@ -494,14 +494,18 @@ async function loadHost(hostId, params) {
 
 const FINDING_FILTERS = ['status', 'check', 'label', 'target', 'image'];
 
-/** Renders the items of a fleet-wide finding list. */
+/** Renders the items of a fleet-wide finding list, with waived findings marked and linked to the host's waivers. */
 export function renderFleetFindingRows(items) {
-  return items.map((finding) => el('tr', {},
+  return items.map((finding) => el('tr', { class: finding.waived ? 'waived' : null },
     el('td', {}, link(['hosts', finding.hostId], {}, finding.hostName || finding.hostId)),
     el('td', {}, link(['checks', finding.checkId], { status: finding.status }, finding.checkId)),
     el('td', {}, finding.title),
     el('td', { class: 'mono' }, finding.targetKey),
-    el('td', {}, statusBadge(finding.status)),
+    el('td', {}, statusBadge(finding.status),
+      finding.waived
+        ? [' ', link(['waivers'], { host: finding.hostId },
+          el('span', { class: 'badge' }, `waived by waiver ${finding.waiverId}`))]
+        : null),
     el('td', {}, finding.reason),
     el('td', {}, formatTime(finding.lastChanged)),
     el('td', {}, formatTime(finding.hostLastSeen))));

@@ -27,6 +27,7 @@ import io.fleetbench.rules.core.check.runtime.ReadOnlyRootFilesystem;
 import io.fleetbench.rules.core.check.runtime.SeccompNotUnconfined;
 import io.fleetbench.rules.core.check.secret.NoPlainTextSecretsInEnvironment;
 import io.fleetbench.rules.core.check.secret.NoSecretsInImageHistory;
+import io.fleetbench.rules.core.condition.CheckedConditions;
 import io.fleetbench.rules.core.evaluation.AuditEvaluator;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +47,8 @@ public final class BundledRules {
 
     /**
      * Returns a registry of every bundled rule: the rule files' CEL and manual rules and the Java checks they name,
-     * with each rule's text. The rule files are read and their conditions compiled once per JVM.
+     * with each rule's text. The rule files are read and their conditions compiled once per JVM, from the checked
+     * forms that the build stored in the jar where those match.
      */
     public static CheckRegistry registry() {
         return Holder.REGISTRY;
@@ -76,11 +78,12 @@ public final class BundledRules {
                 new NoSecretsInImageHistory()));
     }
 
-    private static CheckRegistry loadRegistry() {
+    /** Loads the registry, planning the conditions of the rule files from their checked forms in {@code stored}. */
+    static CheckRegistry loadRegistry(CheckedConditions stored) {
         CheckRegistry javaChecks = javaChecks();
         List<Check> checks = new ArrayList<>();
         Map<String, RuleText> texts = new LinkedHashMap<>();
-        for (RuleDefinition rule : CatalogueLoader.loadBundledRules(javaChecks)) {
+        for (RuleDefinition rule : CatalogueLoader.loadBundledRules(javaChecks, stored)) {
             if (texts.putIfAbsent(rule.key(), rule.text()) != null) {
                 throw new InvalidCatalogueException("Rule file " + rule.source() + " declares rule '" + rule.key()
                         + "', which another bundled rule file declares too. Give each rule its own key");
@@ -97,7 +100,7 @@ public final class BundledRules {
 
     /** Loads the registry on first use, so that a broken rule file fails where it is first needed. */
     private static final class Holder {
-        static final CheckRegistry REGISTRY = loadRegistry();
+        static final CheckRegistry REGISTRY = loadRegistry(CheckedConditions.bundled());
     }
 
     /** Returns the benchmark versions whose catalogues are bundled. */

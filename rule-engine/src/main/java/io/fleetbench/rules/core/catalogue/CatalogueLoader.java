@@ -4,6 +4,7 @@ import io.fleetbench.model.finding.TargetKind;
 import io.fleetbench.rules.core.check.Check;
 import io.fleetbench.rules.core.check.CheckRegistry;
 import io.fleetbench.rules.core.check.RuleText;
+import io.fleetbench.rules.core.condition.CheckedConditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -85,11 +86,20 @@ public final class CatalogueLoader {
     }
 
     /**
-     * Reads and compiles the rule files listed under {@code rules} in {@link #INDEX_RESOURCE}.
+     * Reads and compiles the rule files listed under {@code rules} in {@link #INDEX_RESOURCE}, planning each condition
+     * from its checked form in {@link CheckedConditions#bundled()} where the build stored it.
      *
      * @param javaChecks the Java checks that rules may name with {@code java: true}
      */
     public static List<RuleDefinition> loadBundledRules(CheckRegistry javaChecks) {
+        return loadBundledRules(javaChecks, CheckedConditions.bundled());
+    }
+
+    /**
+     * Reads and compiles the bundled rule files, planning each condition from its checked form in {@code stored}
+     * where it contains one.
+     */
+    public static List<RuleDefinition> loadBundledRules(CheckRegistry javaChecks, CheckedConditions stored) {
         Object index = parse(INDEX_RESOURCE, openResource(INDEX_RESOURCE));
         if (!(index instanceof Map<?, ?> map) || !(map.get("rules") instanceof List<?> files)) {
             throw new InvalidCatalogueException("Catalogue index " + INDEX_RESOURCE
@@ -98,7 +108,7 @@ public final class CatalogueLoader {
         List<RuleDefinition> rules = new ArrayList<>();
         for (Object file : files) {
             String resource = RESOURCE_FOLDER + file;
-            rules.addAll(RuleFileReader.read(resource, openResource(resource), javaChecks));
+            rules.addAll(RuleFileReader.read(resource, openResource(resource), javaChecks, stored));
         }
         return rules;
     }

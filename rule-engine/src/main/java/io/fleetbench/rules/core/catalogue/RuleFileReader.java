@@ -9,6 +9,7 @@ import io.fleetbench.model.finding.TargetKind;
 import io.fleetbench.rules.core.check.Check;
 import io.fleetbench.rules.core.check.CheckRegistry;
 import io.fleetbench.rules.core.check.RuleText;
+import io.fleetbench.rules.core.condition.CheckedConditions;
 import io.fleetbench.rules.core.condition.ConditionCheck;
 import io.fleetbench.rules.core.condition.ConditionLanguage;
 import io.fleetbench.rules.core.condition.InvalidConditionException;
@@ -45,6 +46,16 @@ final class RuleFileReader {
      * @throws InvalidCatalogueException if the file is malformed, a rule is incomplete or a condition is invalid
      */
     static List<RuleDefinition> read(String source, Reader reader, CheckRegistry javaChecks) {
+        return read(source, reader, javaChecks, CheckedConditions.none());
+    }
+
+    /**
+     * Reads the rules of one file, taking each condition's checked form from {@code stored} where it contains one.
+     *
+     * @throws InvalidCatalogueException if the file is malformed, a rule is incomplete or a condition is invalid
+     */
+    static List<RuleDefinition> read(String source, Reader reader, CheckRegistry javaChecks,
+            CheckedConditions stored) {
         Object document = parse(source, reader);
         if (!(document instanceof Map<?, ?> root) || !(root.get("rules") instanceof List<?> entries)) {
             throw new InvalidCatalogueException("Rule file " + source
@@ -58,7 +69,7 @@ final class RuleFileReader {
                         + " is not a mapping");
             }
             rejectUnknownFields(source, "rule at position " + (i + 1), fields, RULE_FIELDS);
-            rules.add(readRule(source, fields, javaChecks, ""));
+            rules.add(readRule(source, fields, javaChecks, "", stored));
         }
         return rules;
     }
@@ -69,6 +80,11 @@ final class RuleFileReader {
      * @param context added to the location in error messages, such as {@code  (organisation rule ORG.1)}
      */
     static RuleDefinition readRule(String source, Map<?, ?> fields, CheckRegistry javaChecks, String context) {
+        return readRule(source, fields, javaChecks, context, CheckedConditions.none());
+    }
+
+    private static RuleDefinition readRule(String source, Map<?, ?> fields, CheckRegistry javaChecks, String context,
+            CheckedConditions stored) {
         String key = requireString(source, "a rule" + context, fields, "key");
         if (!CheckRegistry.KEY_PATTERN.matcher(key).matches()) {
             throw new InvalidCatalogueException("Rule file " + source + ": rule '" + key + "'" + context
@@ -111,7 +127,7 @@ final class RuleFileReader {
                         + condition + "', which is not a CEL expression in a string");
             }
             try {
-                compiled = ConditionLanguage.compile(expression, "Rule file " + source + ": " + where);
+                compiled = ConditionLanguage.compile(expression, "Rule file " + source + ": " + where, stored);
             } catch (InvalidConditionException e) {
                 throw new InvalidCatalogueException(e.getMessage(), e);
             }

@@ -1,7 +1,6 @@
 package io.fleetbench.gateway.ratelimit;
 
 import io.fleetbench.gateway.problem.ProblemResponseWriter;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +53,7 @@ public final class RateLimitWebFilter implements WebFilter {
         if (take.allowed()) {
             return chain.filter(exchange);
         }
-        long retryAfterSeconds = wholeSecondsAtLeastOne(take.retryAfter());
+        long retryAfterSeconds = RetryAfter.seconds(take.retryAfter());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -63,14 +62,5 @@ public final class RateLimitWebFilter implements WebFilter {
                         + " s.");
         problem.setProperty("retryAfterSeconds", retryAfterSeconds);
         return problems.write(exchange, problem);
-    }
-
-    /** Rounds up to whole seconds, the unit of {@code Retry-After}, so that a retry at that time finds a token. */
-    private static long wholeSecondsAtLeastOne(Duration wait) {
-        long seconds = wait.toSeconds();
-        if (wait.toNanosPart() != 0) {
-            seconds++;
-        }
-        return Math.max(1, seconds);
     }
 }

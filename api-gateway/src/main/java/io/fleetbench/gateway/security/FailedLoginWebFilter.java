@@ -2,7 +2,7 @@ package io.fleetbench.gateway.security;
 
 import io.fleetbench.gateway.problem.ProblemResponseWriter;
 import io.fleetbench.gateway.ratelimit.FailedLoginLimiter;
-import java.time.Duration;
+import io.fleetbench.gateway.ratelimit.RetryAfter;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,21 +41,12 @@ final class FailedLoginWebFilter implements WebFilter {
             return chain.filter(exchange);
         }
 
-        long retryAfterSeconds = wholeSecondsAtLeastOne(block.get().retryAfter());
+        long retryAfterSeconds = RetryAfter.seconds(block.get().retryAfter());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many failed logins for this " + block.get().scope().description() + ", so the gateway does not "
                         + "check these credentials. Retry after " + retryAfterSeconds + " s with valid credentials.");
         problem.setProperty("retryAfterSeconds", retryAfterSeconds);
         return problems.write(exchange, problem);
-    }
-
-    /** Rounds up to whole seconds, the unit of {@code Retry-After}, so that a retry at that time finds a token. */
-    private static long wholeSecondsAtLeastOne(Duration wait) {
-        long seconds = wait.toSeconds();
-        if (wait.toNanosPart() != 0) {
-            seconds++;
-        }
-        return Math.max(1, seconds);
     }
 }

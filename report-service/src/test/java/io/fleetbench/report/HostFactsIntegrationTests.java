@@ -3,10 +3,12 @@ package io.fleetbench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetbench.collector.fixtures.EngineFixtures;
+import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.event.Topics;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.model.snapshot.ContainerFacts;
+import io.fleetbench.model.snapshot.MountFacts;
 import io.fleetbench.report.query.ContainerMatch;
 import io.fleetbench.report.query.HostDiff;
 import io.fleetbench.report.query.HostDiff.FieldChange;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.core.ParameterizedTypeReference;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publishes snapshots captured from a real engine to the host-snapshots topic and checks the stored facts, the
@@ -42,6 +45,34 @@ class HostFactsIntegrationTests extends IntegrationTestSupport {
         BindingProperties binding = bindings.getBindingProperties("ingestSnapshots-in-0");
         assertThat(binding.getDestination()).isEqualTo(Topics.HOST_SNAPSHOTS);
         assertThat(binding.getGroup()).isEqualTo("report-service-facts");
+    }
+
+    @Test
+    void mountQueriesFollowResolvedSources() {
+        String incident = UUID.randomUUID().toString();
+        String hostId = newHostId("linked");
+        HostSnapshotCollected snapshot = SnapshotFixtures.mixed(hostId, Map.of("incident", incident), 1,
+                FIRST_COLLECTION, EngineFixtures.HARDENED_DAEMON_JSON);
+        List<ContainerFacts> containers = new ArrayList<>();
+        for (ContainerFacts container : snapshot.containers()) {
+            if (container.name().equals("hardened")) {
+                ObjectNode tree = EventCodec.mapper().valueToTree(container);
+                tree.set("mounts", EventCodec.mapper().valueToTree(List.of(
+                        new MountFacts("bind", "/srv/cfg", "/cfg", false, "rprivate", "/etc"),
+                        new MountFacts("bind", "/srv/engine.sock", "/engine.sock", false, "rprivate",
+                                "/run/docker.sock"))));
+                container = EventCodec.mapper().treeToValue(tree, ContainerFacts.class);
+            }
+            containers.add(container);
+        }
+        publishSnapshot(SnapshotFixtures.withContainers(snapshot, containers));
+        awaitSnapshot(hostId, 1);
+        String scope = "label=incident=" + incident;
+
+        assertThat(containerNames(scope + "&mountSource=/etc")).contains("hardened");
+        assertThat(containerNames(scope + "&mountSource=/srv/cfg")).containsExactly("hardened");
+        assertThat(containerNames(scope + "&mountSourcePrefix=/run")).contains("hardened");
+        assertThat(containerNames(scope + "&mountSource=/srv")).isEmpty();
     }
 
     @Test

@@ -188,9 +188,11 @@ public class FactsQueries {
             condition = condition.and(anyHostNamespace);
         }
 
+        // A bind's source, or the real path the agent resolved it to through symbolic links (resolvedSource).
         if (query.mountSource() != null) {
             condition = condition.and(DSL.condition("exists (select 1 from jsonb_array_elements({0} -> 'mounts') as m(v)"
-                    + " where m.v ->> 'source' = {1})", facts, DSL.val(query.mountSource())));
+                    + " where m.v ->> 'source' = {1} or m.v ->> 'resolvedSource' = {1})", facts,
+                    DSL.val(query.mountSource())));
         }
 
         if (query.mountSourcePrefix() != null) {
@@ -199,7 +201,8 @@ public class FactsQueries {
                     ? query.mountSourcePrefix()
                     : query.mountSourcePrefix() + "/";
             condition = condition.and(DSL.condition("exists (select 1 from jsonb_array_elements({0} -> 'mounts') as m(v)"
-                    + " where m.v ->> 'source' = {1} or starts_with(m.v ->> 'source', {2}))", facts,
+                    + " where m.v ->> 'source' = {1} or starts_with(m.v ->> 'source', {2})"
+                    + " or m.v ->> 'resolvedSource' = {1} or starts_with(m.v ->> 'resolvedSource', {2}))", facts,
                     DSL.val(query.mountSourcePrefix()), DSL.val(directory)));
         }
 

@@ -53,6 +53,10 @@ class HostFactsController {
         String validHostId = parameters.hostId(hostId);
         Instant fromTime = SearchParameters.instant("from", from);
         Instant toTime = SearchParameters.instant("to", to);
+        if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
+            throw new InvalidParameterException("to", to == null ? "" : to,
+                    "Use a time after from (" + fromTime + ")");
+        }
         int pageSize = parameters.limit(limit);
         Long afterSequence = SearchParameters.sequencePosition(cursor);
         return fleetQueries.scoreTrend(validHostId, fromTime, toTime, afterSequence, pageSize)

@@ -21,6 +21,12 @@ import tools.jackson.core.JacksonException;
  */
 final class SearchParameters {
 
+    /** The earliest time a time parameter accepts. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest time a time parameter accepts. */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final String POSITION_CURSOR_PREFIX = "f:";
     private static final String CONTAINER_CURSOR_PREFIX = "c:";
     private static final String SEQUENCE_CURSOR_PREFIX = "s:";
@@ -75,12 +81,19 @@ final class SearchParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(parameter, value,
                     "Use an ISO-8601 UTC time such as 2026-01-05T10:00:00Z");
         }
+        // PostgreSQL stores times from 4713 BC to 294276 AD; Java parses far wider years, which the database rejects.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidParameterException(parameter, value,
+                    "Use a time from " + EARLIEST + " to " + LATEST + ", such as 2026-01-05T10:00:00Z");
+        }
+        return instant;
     }
 
     /** Returns a required ISO-8601 instant. */

@@ -40,7 +40,7 @@ public final class AuditCommand implements Callable<Integer> {
     private String dockerHost;
 
     @Option(names = "--host-root", paramLabel = "DIR", defaultValue = "/",
-            description = "Folder in which the host's root folder is visible, to read /etc/docker/daemon.json "
+            description = "Folder in which the host's root folder is visible, to read daemon.json and the host facts "
                     + "(default: ${DEFAULT-VALUE}; /host when the audit runs in a container with / mounted there).")
     private Path hostRoot;
 

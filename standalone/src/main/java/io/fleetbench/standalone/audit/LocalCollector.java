@@ -8,6 +8,8 @@ import io.fleetbench.collector.engine.DockerClientFactory;
 import io.fleetbench.collector.engine.EngineReader;
 import io.fleetbench.collector.engine.EngineUnreachableException;
 import io.fleetbench.collector.engine.SnapshotAssembler;
+import io.fleetbench.collector.events.RecentEventWindow;
+import io.fleetbench.collector.hostfacts.HostFactsCollector;
 import io.fleetbench.collector.hostfiles.DaemonJsonReader;
 import io.fleetbench.collector.identity.HostIdentityStore;
 import io.fleetbench.collector.identity.SequenceStore;
@@ -82,7 +84,10 @@ final class LocalCollector {
                     clock,
                     null,
                     Map.of(),
-                    version);
+                    version,
+                    // A one-shot audit watches no events, so 5.22 and 5.23 see none, as after an agent's start.
+                    RecentEventWindow.disabled(),
+                    new HostFactsCollector(hostRoot, dockerHost, DAEMON_JSON, timeout));
             return collection.collect("audit");
         } catch (EngineUnreachableException e) {
             throw new EngineUnavailableException(dockerHost, e);

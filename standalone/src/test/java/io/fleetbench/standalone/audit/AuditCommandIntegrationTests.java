@@ -98,6 +98,17 @@ class AuditCommandIntegrationTests {
     }
 
     @Test
+    void hostFactsDecideHostChecks() throws IOException {
+        CommandLineRun hostChecks = CommandLineRun.of("audit", "--format", "json", "--checks", "1.1.1,3.1,2.4");
+        JsonNode findings = new ObjectMapper().readTree(hostChecks.out()).at("/report/findings");
+
+        assertThat(findings).as(hostChecks.err()).isNotEmpty();
+        assertThat(findings).allSatisfy(finding -> assertThat(finding.get("reason").asText())
+                .as("the audit collects host facts as the agent does")
+                .doesNotContain("host facts not collected"));
+    }
+
+    @Test
     void progressGoesToStandardError() {
         assertThat(run.err()).contains("fleetbench: Collecting ").contains(" containers");
         assertThat(run.out()).doesNotContain("Collecting");

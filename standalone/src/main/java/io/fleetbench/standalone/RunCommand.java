@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         StandaloneFleet fleet;
         try {
             fleet = StandaloneFleet.start(options, terminal);
-        } catch (EngineUnavailableException | DataDirectoryInUseException e) {
+        } catch (EngineUnavailableException | DataDirectoryInUseException | PortInUseException e) {
             terminal.error(e.getMessage());
             return 2;
         }

@@ -44,6 +44,7 @@ public final class StandaloneFleet implements AutoCloseable {
      *
      * @throws EngineUnavailableException when the Docker engine does not respond; nothing has been started then
      * @throws DataDirectoryInUseException when another fleet uses the data folder; nothing has been started then
+     * @throws PortInUseException when the gateway's fixed port cannot be bound; nothing has been started then
      */
     static StandaloneFleet start(StandaloneOptions options, TerminalOutput terminal) {
         StandaloneFleet fleet = new StandaloneFleet(options, terminal);
@@ -59,6 +60,7 @@ public final class StandaloneFleet implements AutoCloseable {
     private void startAll() {
         long started = System.nanoTime();
         terminal.line("Fleetbench " + FleetbenchVersion.current());
+        LoopbackPortCheck.requireBindable(options.gatewayPort(), "--port");
         engineDescription = EngineProbe.describe(options.dockerHost());
         terminal.line("Docker engine: " + engineDescription);
 

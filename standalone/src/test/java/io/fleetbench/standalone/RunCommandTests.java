@@ -2,8 +2,16 @@ package io.fleetbench.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -25,5 +33,30 @@ class RunCommandTests {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(errors.toString()).contains(expected);
+    }
+
+    @Test
+    void portInUseExitsWithOneLine(@TempDir Path dataDir) throws Exception {
+        String logFileBefore = System.getProperty(StandaloneLogging.LOG_FILE_PROPERTY);
+        PrintStream errBefore = System.err;
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exitCode;
+        int port;
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = taken.getLocalPort();
+            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+            exitCode = new CommandLine(new FleetbenchCommand())
+                    .execute("run", "--port", String.valueOf(port), "--data-dir", dataDir.toString());
+        } finally {
+            System.setErr(errBefore);
+            if (logFileBefore == null) {
+                System.clearProperty(StandaloneLogging.LOG_FILE_PROPERTY);
+            }
+        }
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).startsWith("fleetbench: Port " + port + " on 127.0.0.1")
+                .contains("--port")
+                .hasLineCount(1);
     }
 }

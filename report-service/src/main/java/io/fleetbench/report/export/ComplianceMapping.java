@@ -4,6 +4,10 @@ import io.fleetbench.model.event.EventCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,13 +17,42 @@ import java.util.Optional;
  *
  * @param benchmarkVersion benchmark catalogue version whose check ids the mapping uses
  * @param frameworks the mapped frameworks
+ * @param checkIdsOfOtherVersions per other catalogue version, its check ids that differ from the mapping's: the
+ *     mapping's id of the same recommendation, or an empty string when the mapping has no such recommendation. Ids
+ *     not listed are the same in both versions. Findings of a version not listed here are not counted
  */
-record ComplianceMapping(String benchmarkVersion, List<Framework> frameworks) {
+record ComplianceMapping(String benchmarkVersion, List<Framework> frameworks,
+        @Nullable Map<String, Map<String, String>> checkIdsOfOtherVersions) {
 
     static final String RESOURCE = "compliance-mappings.json";
 
     ComplianceMapping {
         frameworks = List.copyOf(frameworks);
+        checkIdsOfOtherVersions = checkIdsOfOtherVersions == null ? Map.of() : Map.copyOf(checkIdsOfOtherVersions);
+    }
+
+    /**
+     * Returns the mapping's check id for check {@code checkId} of catalogue {@code version}, or {@code null} when the
+     * mapping has no such recommendation or does not know the version.
+     */
+    @Nullable String mappedCheckId(String version, String checkId) {
+        if (version.equals(benchmarkVersion)) {
+            return checkId;
+        }
+        Map<String, String> renamed = checkIdsOfOtherVersions.get(version);
+        if (renamed == null) {
+            return null;
+        }
+        String mapped = renamed.getOrDefault(checkId, checkId);
+        return mapped.isEmpty() ? null : mapped;
+    }
+
+    /** Returns the catalogue versions whose findings the mapping counts, its own first. */
+    List<String> countedVersions() {
+        List<String> versions = new ArrayList<>();
+        versions.add(benchmarkVersion);
+        versions.addAll(new TreeSet<>(checkIdsOfOtherVersions.keySet()));
+        return versions;
     }
 
     /** Loads the bundled mapping. */

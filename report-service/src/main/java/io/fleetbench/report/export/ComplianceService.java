@@ -31,7 +31,7 @@ class ComplianceService {
 
     /** Returns the view of {@code frameworkId}, or an empty {@code Optional} when it is not mapped. */
     Optional<Mono<ComplianceView>> view(String frameworkId) {
-        return mapping.framework(frameworkId).map(framework -> queries.checkStatusCounts(mapping.benchmarkVersion())
+        return mapping.framework(frameworkId).map(framework -> queries.checkStatusCounts()
                 .collectList()
                 .map(counts -> view(framework, counts)));
     }
@@ -45,7 +45,8 @@ class ComplianceService {
             long review = 0;
             long failingHosts = 0;
             for (CheckStatusCount count : counts) {
-                if (!control.checks().contains(count.checkId())) {
+                String mappedId = mapping.mappedCheckId(count.benchmarkVersion(), count.checkId());
+                if (mappedId == null || !control.checks().contains(mappedId)) {
                     continue;
                 }
                 if (count.status() == Status.PASS) {

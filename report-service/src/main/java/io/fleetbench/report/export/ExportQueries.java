@@ -1,6 +1,7 @@
 package io.fleetbench.report.export;
 
 import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
+import static io.fleetbench.report.store.jooq.Tables.HOST_CHECK_COUNTS;
 import static io.fleetbench.report.store.jooq.Tables.HOSTS;
 import static io.fleetbench.report.store.jooq.Tables.WAIVERS;
 
@@ -184,22 +185,22 @@ class ExportQueries {
     }
 
     /** Counts current findings per check, status and whether an active waiver covers them, over the fleet. */
-    Flux<CheckStatusCount> checkStatusCounts(String benchmarkVersion) {
-        Field<Boolean> waived = DSL.field(WAIVERS.WAIVER_ID.isNotNull());
-        return Flux.from(dsl.select(CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.STATUS, waived, DSL.count(),
-                                DSL.countDistinct(CURRENT_FINDINGS.HOST_ID))
-                        .from(CURRENT_FINDINGS)
-                        .leftJoin(WAIVERS).on(WAIVERS.WAIVER_ID.eq(CURRENT_FINDINGS.WAIVER_ID)
-                                .and(WAIVERS.REVOKED_AT.isNull())
-                                .and(WAIVERS.EXPIRES_AT.gt(clock.instant().atOffset(ZoneOffset.UTC))))
-                        .where(CURRENT_FINDINGS.BENCHMARK_VERSION.eq(benchmarkVersion))
-                        .groupBy(CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.STATUS, waived))
-                .map(row -> new CheckStatusCount(row.value1(), row.value2(), Boolean.TRUE.equals(row.value3()),
-                        row.value4(), row.value5()));
+    Flux<CheckStatusCount> checkStatusCounts() {
+        return Flux.from(dsl.select(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
+                                HOST_CHECK_COUNTS.STATUS, HOST_CHECK_COUNTS.WAIVED,
+                                DSL.sum(HOST_CHECK_COUNTS.FINDING_COUNT),
+                                DSL.countDistinct(HOST_CHECK_COUNTS.HOST_ID))
+                        .from(HOST_CHECK_COUNTS)
+                        .groupBy(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID,
+                                HOST_CHECK_COUNTS.STATUS, HOST_CHECK_COUNTS.WAIVED))
+                .map(row -> new CheckStatusCount(row.value1(), row.value2(), row.value3(),
+                        Boolean.TRUE.equals(row.value4()), row.value5() == null ? 0 : row.value5().longValue(),
+                        row.value6()));
     }
 
-    /** Findings of one check with one status, split by waiver. */
-    record CheckStatusCount(String checkId, Status status, boolean waived, int findings, int hosts) {
+    /** Findings of one check of one catalogue version with one status, split by waiver. */
+    record CheckStatusCount(String benchmarkVersion, String checkId, Status status, boolean waived, long findings,
+            int hosts) {
     }
 
     /** One host with its current findings in report order. */

@@ -280,6 +280,42 @@ class ExportIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void complianceViewCountsShiftedChecksOfNewerCatalogue() {
+        long before = failingHosts("pci-dss-4.0", "10.2.1");
+        String hostId = newHostId("compliance-1-8");
+        HostFindingsEvaluated report = report(hostId, 1,
+                new Finding("2.14", "Centralized and remote logging is configured", "Docker daemon configuration",
+                        true, TargetKind.DAEMON, TargetKind.DAEMON.key("daemon"), null, Status.WARN,
+                        "log-driver is json-file", null),
+                new Finding("2.13", "An authorization plugin is used", "Docker daemon configuration", true,
+                        TargetKind.DAEMON, TargetKind.DAEMON.key("daemon"), null, Status.PASS,
+                        "authorization-plugins is set", null));
+        publish(new HostFindingsEvaluated(report.schemaVersion(), report.eventId(), report.occurredAt(),
+                report.host(), report.snapshotSequence(), report.snapshotEventId(), report.snapshotCollectedAt(),
+                report.engineVersion(), report.benchmarkId(), "1.8.0", report.findings()));
+        awaitAppliedSequence(hostId, 1);
+
+        assertThat(failingHosts("pci-dss-4.0", "10.2.1"))
+                .as("1.8.0's 2.14 is 1.6.0's 2.13, which PCI DSS 10.2.1 maps")
+                .isEqualTo(before + 1);
+    }
+
+    private long failingHosts(String framework, String controlId) {
+        byte[] body = webClient.get().uri("/api/v1/fleet/compliance/{framework}", framework)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        for (var control : EventCodec.mapper().readTree(body).get("controls")) {
+            if (control.get("controlId").asString().equals(controlId)) {
+                return control.get("failingHosts").asLong();
+            }
+        }
+        throw new AssertionError("no control " + controlId + " in " + framework);
+    }
+
+    @Test
     void complianceViewCountsMappedChecks() {
         publishGoldenHost("export-compliance");
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param waivers waiver limits and the expiry job
  * @param alerts the alert outbox and its webhook and syslog receivers
  * @param stream the server-sent event stream of transitions
+ * @param gatewayToken the secret the API gateway sends in {@code X-Fleetbench-Gateway-Token}. When it is set, every
+ *     request under {@code /api/} without it is rejected with 401. Blank or absent, the API accepts every caller
  */
 @ConfigurationProperties("fleetbench.report")
 @Validated
@@ -42,7 +45,8 @@ public record ReportProperties(
         @NotNull @DurationMin(seconds = 0) @DefaultValue("7d") Duration factsRetention,
         @Valid @DefaultValue WaiverSettings waivers,
         @Valid @DefaultValue AlertSettings alerts,
-        @Valid @DefaultValue StreamSettings stream) {
+        @Valid @DefaultValue StreamSettings stream,
+        @Nullable String gatewayToken) {
 
     public ReportProperties {
         if (defaultPageSize > maxPageSize) {
@@ -50,5 +54,15 @@ public record ReportProperties(
                     + " is larger than fleetbench.report.max-page-size " + maxPageSize
                     + ". Lower the default or raise the maximum");
         }
+    }
+
+    /** Describes the settings without the gateway token's value, so that the token stays out of logs. */
+    @Override
+    public String toString() {
+        return "ReportProperties[ingestTimeout=" + ingestTimeout + ", writeBatchSize=" + writeBatchSize
+                + ", defaultPageSize=" + defaultPageSize + ", maxPageSize=" + maxPageSize + ", staleAfter=" + staleAfter
+                + ", factsRetention=" + factsRetention + ", waivers=" + waivers + ", alerts=" + alerts
+                + ", stream=" + stream + ", gatewayToken="
+                + (gatewayToken == null || gatewayToken.isBlank() ? "(not set)" : "(set)") + "]";
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param users the accounts allowed to call the API, each with a bcrypt password hash and its roles
  * @param rateLimit the per-user request rate limit
  * @param failedLogins the limits on failed HTTP Basic logins per client address and per user name
+ * @param reportServiceToken the secret sent to the report service in {@code X-Fleetbench-Gateway-Token}, equal to its
+ *     {@code fleetbench.report.gateway-token}. Blank or absent, no such header is sent
  */
 @ConfigurationProperties("fleetbench.gateway")
 @Validated
@@ -33,12 +35,21 @@ public record GatewayProperties(
                 + "Create the hash with: htpasswd -nBC 10 '' | tr -d ':\\\\n' and write it with the prefix "
                 + "\\{bcrypt\\}") @Nullable List<@Valid User> users,
         @DefaultValue @Valid RateLimit rateLimit,
-        @DefaultValue @Valid FailedLogins failedLogins) {
+        @DefaultValue @Valid FailedLogins failedLogins,
+        @Nullable String reportServiceToken) {
 
     /** Returns the configured users, or an empty list where none are set, which validation rejects at startup. */
     @Override
     public List<User> users() {
         return users == null ? List.of() : users;
+    }
+
+    /** Describes the settings without the report service token's value, so that the token stays out of logs. */
+    @Override
+    public String toString() {
+        return "GatewayProperties[reportServiceUri=" + reportServiceUri + ", users=" + users
+                + ", rateLimit=" + rateLimit + ", failedLogins=" + failedLogins + ", reportServiceToken="
+                + (reportServiceToken == null || reportServiceToken.isBlank() ? "(not set)" : "(set)") + "]";
     }
 
     /** Checked by Bean Validation, which treats this method as the property {@code reportServiceUriHttp}. */

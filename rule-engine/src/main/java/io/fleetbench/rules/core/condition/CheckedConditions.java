@@ -53,7 +53,9 @@ public final class CheckedConditions {
 
     /**
      * CEL classes whose bytes are part of the environment, so that a CEL upgrade on the class path invalidates every
-     * stored entry: the standard declarations the checker uses and the converter from protobuf.
+     * stored entry: the checker, its standard declarations, the runtime's standard functions and the protobuf
+     * converter. NOTE: a CEL release that leaves all four byte-identical but changes type-checking elsewhere would
+     * keep the stored entries. CheckedConditionsTests compares them with a fresh type-check in every build.
      */
     private static final String[] CEL_CLASSES = {
             "dev/cel/checker/CelStandardDeclarations.class",

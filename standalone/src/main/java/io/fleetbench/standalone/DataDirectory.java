@@ -35,6 +35,11 @@ record DataDirectory(Path root) {
         return root.resolve("agent");
     }
 
+    /** Returns the file with the secret that the gateway sends to the report service with each API request. */
+    Path gatewayTokenFile() {
+        return root.resolve("gateway-token");
+    }
+
     Path logFile() {
         return Path.of(System.getProperty(StandaloneLogging.LOG_FILE_PROPERTY, root.resolve("fleetbench.log").toString()));
     }

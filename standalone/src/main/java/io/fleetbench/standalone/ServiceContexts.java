@@ -36,6 +36,7 @@ final class ServiceContexts implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final AdminCredentials credentials;
     private final DataDirectory dataDir;
+    private final String gatewayToken;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private int reportServicePort;
     private int gatewayPort;
@@ -47,6 +48,9 @@ final class ServiceContexts implements AutoCloseable {
         this.postgres = postgres;
         this.credentials = credentials;
         this.dataDir = dataDir;
+        // 32 random bytes: the report service's port is printed in the log, so this token is all that keeps other
+        // local users from calling its API directly under any user name.
+        this.gatewayToken = SecretFile.readOrCreate(dataDir.gatewayTokenFile(), 32, "gateway token");
     }
 
     void startReportService() {
@@ -58,6 +62,7 @@ final class ServiceContexts implements AutoCloseable {
         properties.put("spring.r2dbc.username", EmbeddedPostgresServer.USER);
         properties.put("spring.flyway.url", postgres.jdbcUrl(StandaloneFleet.DATABASE));
         properties.put("spring.flyway.user", EmbeddedPostgresServer.USER);
+        properties.put("fleetbench.report.gateway-token", gatewayToken);
         properties.put("spring.autoconfigure.exclude", String.join(",", ServiceExclusions.REPORT_SERVICE));
         launch(ReportServiceApplication.class, ReportServiceApplication.CONFIG_NAME, WebApplicationType.REACTIVE,
                 properties);
@@ -75,6 +80,7 @@ final class ServiceContexts implements AutoCloseable {
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", gatewayPort);
         properties.put("fleetbench.gateway.report-service-uri", "http://127.0.0.1:" + reportServicePort);
+        properties.put("fleetbench.gateway.report-service-token", gatewayToken);
         properties.put("fleetbench.gateway.users[0].name", AdminCredentials.USER);
         properties.put("fleetbench.gateway.users[0].password-hash", credentials.bcryptHash());
         properties.put("fleetbench.gateway.users[0].roles[0]", "ADMIN");
@@ -93,6 +99,10 @@ final class ServiceContexts implements AutoCloseable {
 
     int gatewayPort() {
         return gatewayPort;
+    }
+
+    int reportServicePort() {
+        return reportServicePort;
     }
 
     private Map<String, Object> kafkaProperties() {

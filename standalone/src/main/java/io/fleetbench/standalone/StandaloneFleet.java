@@ -127,6 +127,11 @@ public final class StandaloneFleet implements AutoCloseable {
         return "http://127.0.0.1:" + services.gatewayPort();
     }
 
+    /** Returns the report service's loopback URL, whose API serves only requests with the gateway token. */
+    String reportServiceUrl() {
+        return "http://127.0.0.1:" + services.reportServicePort();
+    }
+
     /** Returns the password of the admin user. */
     public String adminPassword() {
         return credentials.password();

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -156,6 +157,42 @@ class StandaloneFleetIntegrationTests {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void reportServiceRejectsDirectWaiver() throws Exception {
+        String waiver = "{\"checkId\":\"5.10\",\"hostId\":\"" + firstReport.hostId() + "\",\"reason\":\"direct\","
+                + "\"owner\":\"mallory\",\"approver\":\"mallory\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
+        for (String token : new String[] {null, "wrong-token"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fleet.reportServiceUrl() + "/api/v1/waivers"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Fleetbench-User", "mallory")
+                    .POST(HttpRequest.BodyPublishers.ofString(waiver));
+            if (token != null) {
+                request.header("X-Fleetbench-Gateway-Token", token);
+            }
+
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as("direct POST with token %s", token).isEqualTo(401);
+        }
+        assertThat(get("/api/v1/waivers")).doesNotContain("mallory");
+    }
+
+    @Test
+    void reportServiceAcceptsStoredToken() throws Exception {
+        Path tokenFile = dataDir.resolve("gateway-token");
+        String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(fleet.reportServiceUrl() + "/api/v1/fleet/summary"))
+                .header("X-Fleetbench-Gateway-Token", token)
+                .GET()
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
     }
 
     @Test

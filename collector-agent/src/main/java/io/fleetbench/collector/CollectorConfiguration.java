@@ -5,6 +5,7 @@ import io.fleetbench.collector.engine.DockerClientFactory;
 import io.fleetbench.collector.engine.EngineReader;
 import io.fleetbench.collector.engine.SnapshotAssembler;
 import io.fleetbench.collector.events.EngineEventHandler;
+import io.fleetbench.collector.events.HealthCheckExecs;
 import io.fleetbench.collector.events.EngineEventListener;
 import io.fleetbench.collector.events.EventStreamClients;
 import io.fleetbench.collector.events.RecentEventWindow;
@@ -103,7 +104,8 @@ class CollectorConfiguration {
                 recentEventWindow,
                 () -> collectionService.currentHost(() -> eventStreamClient.infoCmd().exec()),
                 recordPublisher::publish,
-                collectionScheduler::requestCollection);
+                collectionScheduler::requestCollection,
+                new HealthCheckExecs(eventStreamClient));
         return new EngineEventListener(eventStreamClient, properties.dockerHost(), handler,
                 collectionScheduler::requestCollection, properties.eventReconnectMaxBackoff());
     }

@@ -47,7 +47,11 @@ public final class EngineEventClassifier {
                 : actor.getAttributes();
         String name = targetName(kind, actorId, attributes);
         String execId = action.startsWith("exec_") ? attributes.get("execID") : null;
-        return Optional.of(new ObservedEngineEvent(kind, action, name, actorId, execId, occurredAt(event)));
+        String commandDigest = action.startsWith("exec_") && colon >= 0
+                ? HealthCheckExecs.digest(rawAction.substring(colon + 1))
+                : null;
+        return Optional.of(new ObservedEngineEvent(kind, action, name, actorId, execId, occurredAt(event),
+                commandDigest));
     }
 
     private static String targetName(String kind, @Nullable String actorId, Map<String, String> attributes) {

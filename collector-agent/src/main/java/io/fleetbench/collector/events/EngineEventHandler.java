@@ -3,6 +3,7 @@ package io.fleetbench.collector.events;
 import io.fleetbench.model.event.HostDescriptor;
 import io.fleetbench.model.event.RuntimeEventObserved;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public final class EngineEventHandler implements Consumer<ObservedEngineEvent> {
     private final Supplier<HostDescriptor> host;
     private final Consumer<RuntimeEventObserved> publisher;
     private final Consumer<String> collectionRequests;
+    private final Predicate<ObservedEngineEvent> ignored;
 
     /**
      * @param host the engine's current identity
@@ -29,15 +31,29 @@ public final class EngineEventHandler implements Consumer<ObservedEngineEvent> {
      */
     public EngineEventHandler(RuntimeEventFactory factory, RecentEventWindow window, Supplier<HostDescriptor> host,
             Consumer<RuntimeEventObserved> publisher, Consumer<String> collectionRequests) {
+        this(factory, window, host, publisher, collectionRequests, event -> false);
+    }
+
+    /**
+     * @param ignored events to drop without a runtime event or a snapshot, such as the execs of health checks
+     */
+    public EngineEventHandler(RuntimeEventFactory factory, RecentEventWindow window, Supplier<HostDescriptor> host,
+            Consumer<RuntimeEventObserved> publisher, Consumer<String> collectionRequests,
+            Predicate<ObservedEngineEvent> ignored) {
         this.factory = factory;
         this.window = window;
         this.host = host;
         this.publisher = publisher;
         this.collectionRequests = collectionRequests;
+        this.ignored = ignored;
     }
 
     @Override
     public void accept(ObservedEngineEvent event) {
+        if (ignored.test(event)) {
+            log.trace("Ignored engine event {} {} {}", event.kind(), event.action(), event.targetName());
+            return;
+        }
         try {
             RuntimeEventObserved runtimeEvent = factory.create(event, host.get());
             window.add(runtimeEvent);

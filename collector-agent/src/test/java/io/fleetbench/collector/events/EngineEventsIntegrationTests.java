@@ -88,6 +88,30 @@ class EngineEventsIntegrationTests {
     }
 
     @Test
+    void healthCheckProbesTriggerNothing() {
+        String name = "health-" + RUN_ID;
+        engine.docker("run", "-d", "--name", name, "--network", "none", "--health-cmd", "/bin/true",
+                "--health-interval", "1s", "local/busybox:1", "/bin/sleep", "600");
+        await().atMost(Duration.ofSeconds(60)).until(() -> snapshots().stream()
+                .anyMatch(snapshot -> snapshot.trigger().equals("event:container:start:" + name)));
+
+        // A person's exec after several probes: once it is seen, the probes before it have been handled too.
+        engine.docker("exec", name, "/bin/sh", "-c", ": after-probes");
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtimeEvents().stream()
+                .anyMatch(event -> event.action().equals("exec_start") && event.targetName().equals(name)));
+
+        assertThat(runtimeEvents().stream()
+                .filter(event -> event.targetName().equals(name) && event.action().startsWith("exec_")))
+                .as("only the exec_create and exec_start of the person's exec")
+                .hasSize(2);
+        assertThat(snapshots().stream()
+                .filter(snapshot -> snapshot.trigger().startsWith("event:container:exec_")
+                        && snapshot.trigger().endsWith(":" + name)))
+                .as("snapshots that exec events of the container triggered")
+                .hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
     void execIsPublishedWithUserAndProgram() {
         String name = "exec-" + RUN_ID;
         engine.docker("run", "-d", "--name", name, "--network", "none", "local/busybox:1", "/bin/sleep", "600");

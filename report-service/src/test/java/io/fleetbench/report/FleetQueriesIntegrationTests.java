@@ -165,6 +165,7 @@ class FleetQueriesIntegrationTests extends IntegrationTestSupport {
     void invalidParametersNameTheValue() {
         expectInvalid("/api/v1/fleet/summary?label=prod", "label", "prod");
         expectInvalid("/api/v1/findings?from=yesterday", "from", "yesterday");
+        expectInvalid("/api/v1/fleet/summary?hostCursor=garbage", "hostCursor", "garbage");
         expectInvalid("/api/v1/findings?to=-999999999-01-01T00:00:00Z", "to", "-999999999-01-01T00:00:00Z");
         expectInvalid("/api/v1/hosts/" + hostIds.get(0) + "/trend?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
                 "to", "2026-01-01T00:00:00Z");

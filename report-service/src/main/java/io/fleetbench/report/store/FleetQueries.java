@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -248,7 +249,9 @@ public class FleetQueries {
     public Mono<Slice<FleetFinding>> searchFindings(FindingSearch search, @Nullable Position after, int limit) {
         Condition filter = statusCondition(search.statuses())
                 .and(search.checkIds().isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.CHECK_ID.in(search.checkIds()))
-                .and(search.sections().isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.SECTION.in(search.sections()))
+                // Section titles differ in case between catalogues ("Container Runtime", "Container runtime").
+                .and(search.sections().isEmpty() ? DSL.noCondition() : DSL.lower(CURRENT_FINDINGS.SECTION)
+                        .in(search.sections().stream().map(section -> section.toLowerCase(Locale.ROOT)).toList()))
                 .and(search.hostIds().isEmpty() ? DSL.noCondition() : CURRENT_FINDINGS.HOST_ID.in(search.hostIds()))
                 .and(labelCondition(HOSTS.LABELS, search.labels()))
                 .and(targetCondition(search.target()))

@@ -32,7 +32,7 @@ class FleetController {
             @RequestParam(required = false) @Nullable String hostLimit,
             @RequestParam(required = false) @Nullable String hostCursor) {
         int pageSize = parameters.limit("hostLimit", hostLimit);
-        String afterHostId = parameters.hostCursor(hostCursor);
+        String afterHostId = parameters.hostCursor("hostCursor", hostCursor);
         return queries.fleetSummary(SearchParameters.labels(labels), afterHostId, pageSize).map(page -> {
             List<FleetSummary.HostCounts> hosts = page.summary().hosts();
             return page.moreHosts() && !hosts.isEmpty()

@@ -16,7 +16,7 @@ class InvalidParameterException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String parameter, String value, String expected) {
-        String abbreviatedValue = value.length() <= 64 ? value : value.substring(0, 64) + "…";
+        String abbreviatedValue = abbreviate(value);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Parameter '" + parameter + "' has the invalid value '" + abbreviatedValue + "'. " + expected);
         problem.setTitle("Invalid request parameter");
@@ -24,5 +24,10 @@ class InvalidParameterException extends ErrorResponseException {
         problem.setProperty("parameter", parameter);
         problem.setProperty("value", abbreviatedValue);
         return problem;
+    }
+
+    /** Returns {@code value} cut to 64 characters, so that an error never repeats a huge value. */
+    static String abbreviate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 }

@@ -86,6 +86,15 @@ class RequestParameters {
         return hostId;
     }
 
+    /** Returns the host id that the host cursor in parameter {@code parameter} continues after, like the other. */
+    @Nullable String hostCursor(String parameter, @Nullable String cursor) {
+        try {
+            return hostCursor(cursor);
+        } catch (InvalidParameterException e) {
+            throw invalidCursor(parameter, cursor == null ? "" : cursor);
+        }
+    }
+
     /** Returns the host id that a hosts-list cursor continues after, or {@code null} without a cursor. */
     @Nullable String hostCursor(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
@@ -138,8 +147,12 @@ class RequestParameters {
     }
 
     static InvalidParameterException invalidCursor(String cursor) {
-        return new InvalidParameterException("cursor", cursor,
-                "Pass the nextCursor value of the previous page of the same list unchanged, or omit it for the"
-                        + " first page");
+        return invalidCursor("cursor", cursor);
+    }
+
+    static InvalidParameterException invalidCursor(String parameter, String cursor) {
+        return new InvalidParameterException(parameter, cursor,
+                "Pass the nextCursor (nextHostCursor in the fleet summary) of the previous page unchanged, or omit"
+                        + " it for the first page");
     }
 }

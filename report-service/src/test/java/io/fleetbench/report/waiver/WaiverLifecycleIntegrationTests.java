@@ -182,6 +182,23 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains(WaiverController.USER_HEADER));
 
+        webClient.delete().uri("/api/v1/waivers/abc")
+                .header(WaiverController.USER_HEADER, "erin")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.parameter").isEqualTo("waiverId")
+                .jsonPath("$.value").isEqualTo("abc");
+        webClient.post().uri("/api/v1/waivers")
+                .header(WaiverController.USER_HEADER, "carol")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"checkId\": \"5.12\", \"hostId\": \"" + hostId + "\", \"reason\": \"r\", "
+                        + "\"owner\": \"o\", \"approver\": \"dave\", \"expiresAt\": \"soon\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("expiresAt"));
+
         webClient.delete().uri("/api/v1/waivers/{id}", created.waiverId())
                 .header(WaiverController.USER_HEADER, "erin")
                 .exchange()

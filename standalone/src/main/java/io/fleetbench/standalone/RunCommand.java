@@ -33,13 +33,15 @@ final class RunCommand implements Callable<Integer> {
     private Path dataDir;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "PT5M",
-            description = "How often the agent sends a full snapshot, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+            converter = DurationConverter.class,
+            description = "How often the agent sends a full snapshot, such as 5m or PT5M (default: ${DEFAULT-VALUE}).")
     private Duration interval;
 
     @Option(names = "--no-color", negatable = false, description = "Print the report without ANSI colours.")
     private boolean noColour;
 
     @Option(names = "--first-report-timeout", paramLabel = "DURATION", defaultValue = "PT2M",
+            converter = DurationConverter.class,
             description = "How long to wait for the first audit report (default: ${DEFAULT-VALUE}).")
     private Duration firstReportTimeout;
 

@@ -5,6 +5,7 @@ import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.report.FindingLocator;
 import io.fleetbench.rules.core.BundledRules;
+import io.fleetbench.standalone.DurationConverter;
 import io.fleetbench.rules.core.catalogue.BenchmarkCatalogue;
 import io.fleetbench.rules.core.evaluation.AuditEvaluator;
 import java.net.URI;
@@ -45,7 +46,8 @@ public final class AuditCommand implements Callable<Integer> {
     private Path hostRoot;
 
     @Option(names = "--engine-timeout", paramLabel = "DURATION", defaultValue = "PT30S",
-            description = "Maximum wait to connect to the engine and for each response, as an ISO-8601 duration "
+            converter = DurationConverter.class,
+            description = "Maximum wait to connect to the engine and for each response, such as 30s or PT30S "
                     + "(default: ${DEFAULT-VALUE}).")
     private Duration engineTimeout;
 

@@ -22,14 +22,21 @@ record CheckSelection(List<String> included, List<String> excluded) {
     }
 
     /**
-     * Checks that every selector matches a recommendation of {@code catalogue}, so a typo cannot silently empty
-     * the report.
+     * Checks that every selector matches a recommendation of {@code catalogue} and that the selection keeps at least
+     * one, so a typo or an overlap cannot silently empty the report.
      *
      * @throws AuditUsageException naming the first selector that matches nothing
      */
     void validate(BenchmarkCatalogue catalogue) {
         validate("--checks", included, catalogue);
         validate("--exclude-checks", excluded, catalogue);
+        boolean anyKept = catalogue.recommendations().stream().map(Recommendation::id).anyMatch(this::keeps);
+        if (!anyKept) {
+            throw new AuditUsageException("--exclude-checks " + String.join(",", excluded)
+                    + " removes every check that " + (included.isEmpty() ? "the catalogue has"
+                            : "--checks " + String.join(",", included) + " selects")
+                    + ", so the report would be empty: exclude fewer checks");
+        }
     }
 
     /** Returns whether the check numbered {@code checkId} stays in the report. */

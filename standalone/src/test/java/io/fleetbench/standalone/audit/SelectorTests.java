@@ -7,6 +7,7 @@ import io.fleetbench.collector.fixtures.EngineFixtures;
 import io.fleetbench.model.event.HostSnapshotCollected;
 import io.fleetbench.model.snapshot.ContainerFacts;
 import io.fleetbench.model.snapshot.ImageFacts;
+import io.fleetbench.rules.core.BundledRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,17 @@ class SelectorTests {
         assertThat(selection.keeps("5.4")).isTrue();
         assertThat(selection.keeps("5.5")).isFalse();
         assertThat(selection.keeps("2.2")).isFalse();
+    }
+
+    @Test
+    void selectionThatKeepsNothingIsRejected() {
+        CheckSelection selection = new CheckSelection(List.of("5.5"), List.of("5"));
+
+        assertThatThrownBy(() -> selection.validate(BundledRules.catalogue("1.8.0")))
+                .isInstanceOf(AuditUsageException.class)
+                .hasMessageContaining("--exclude-checks 5")
+                .hasMessageContaining("--checks 5.5")
+                .hasMessageContaining("empty");
     }
 
     @Test

@@ -103,12 +103,19 @@ class TransitionStreamController {
     }
 
     private static long parseLastEventId(String lastEventId) {
+        long id;
         try {
-            return Long.parseLong(lastEventId.strip());
+            id = Long.parseLong(lastEventId.strip());
         } catch (NumberFormatException e) {
             throw badRequest("Last-Event-ID", lastEventId,
                     "Send the id of the last event received, a transition id, or omit the header");
         }
+        // Transition ids start at 1, so a negative id can only be a client's mistake, not a position to resume at.
+        if (id < 0) {
+            throw badRequest("Last-Event-ID", lastEventId,
+                    "Send the id of the last event received, which is never negative, or omit the header");
+        }
+        return id;
     }
 
     private static ErrorResponseException badRequest(String parameter, String value, String expected) {
@@ -118,6 +125,7 @@ class TransitionStreamController {
         problem.setTitle("Invalid request parameter");
         problem.setType(URI.create("urn:fleetbench:problem:invalid-parameter"));
         problem.setProperty("parameter", parameter);
+        problem.setProperty("value", abbreviatedValue);
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

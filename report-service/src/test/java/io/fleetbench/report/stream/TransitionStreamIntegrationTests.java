@@ -70,6 +70,15 @@ class TransitionStreamIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void negativeLastEventIdIsRejected() {
+        webClient.get().uri("/api/v1/stream/transitions")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .header("Last-Event-ID", "-5")
+                .exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
     void lastEventIdResumesAfterThatTransition() {
         String hostId = newHostId("stream-resume");
         publish(report(hostId, 1, containerFinding("5.4", "web", Status.WARN), containerFinding("5.5", "web",

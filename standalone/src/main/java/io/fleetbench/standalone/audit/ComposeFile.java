@@ -77,7 +77,7 @@ record ComposeFile(Path path, List<ComposeService> services, List<NetworkFacts> 
                     + "keys such as services:");
         }
         Node services = ComposeService.value(mapping, "services");
-        if (!(services instanceof MappingNode servicesMapping)) {
+        if (!(services instanceof MappingNode servicesMapping) || servicesMapping.getValue().isEmpty()) {
             throw new AuditUsageException("compose file " + path + " has no services mapping: add services: with at "
                     + "least one service");
         }

@@ -173,4 +173,14 @@ class ComposeAuditTests {
                 .isInstanceOf(AuditUsageException.class)
                 .hasMessageContaining("has no services mapping");
     }
+
+    @Test
+    void emptyServicesAreRejected(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("no-services.yml");
+        Files.writeString(file, "services: {}\n");
+
+        assertThatThrownBy(() -> ComposeFile.read(file))
+                .isInstanceOf(AuditUsageException.class)
+                .hasMessageContaining("at least one service");
+    }
 }

@@ -58,7 +58,8 @@ class ExportController {
                                 Flux.fromIterable(findings).map(finding -> CsvWriter.record(finding.csvFields())));
                         case TEXT -> Flux.just(text.render(ExportQueries.asReport(host, findings)));
                         case JSON -> Flux.just(ReportJson.render(ExportQueries.asReport(host, findings)));
-                        case SARIF -> Flux.just(sarif.render(ExportQueries.asReport(host, findings)));
+                        case SARIF -> Flux.just(sarif.render(ExportQueries.asReport(host, findings),
+                                ExportQueries.acceptance(findings)));
                         case JUNIT -> Flux.just(JunitXml.render(ExportQueries.asReport(host, findings)));
                     };
                     return response(exportFormat, "fleetbench-" + hostId, body);
@@ -87,7 +88,7 @@ class ExportController {
             case SARIF -> queries.fleetRules().flatMapMany(rules -> {
                 SarifLog.FleetRun run = sarif.fleetRun(rules);
                 return Flux.concat(Mono.fromSupplier(run::start),
-                        queries.fleetHosts().map(host -> run.results(host.report())),
+                        queries.fleetHosts().map(host -> run.results(host.report(), host.acceptance())),
                         Mono.fromSupplier(run::finish));
             });
             case JUNIT -> Flux.concat(Mono.fromSupplier(() -> JunitXml.fleetStart(FLEET_JUNIT_NAME)),

@@ -18,10 +18,13 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -210,5 +213,26 @@ class ExportQueries {
         HostFindingsEvaluated report() {
             return asReport(host, findings);
         }
+
+        /** Returns the waiver justification of each of these findings, as {@link ExportQueries#acceptance} does. */
+        Function<Finding, Optional<String>> acceptance() {
+            return ExportQueries.acceptance(findings);
+        }
+    }
+
+    /**
+     * Returns, for a finding of a report built from {@code findings}, the justification of the active waiver that
+     * covers it, or empty: the SARIF export marks those results as accepted.
+     */
+    static Function<Finding, Optional<String>> acceptance(List<ExportedFinding> findings) {
+        Map<String, Long> waivers = new HashMap<>();
+        for (ExportedFinding finding : findings) {
+            if (finding.waiverId() != null) {
+                waivers.put(finding.checkId() + "\n" + finding.targetKey(), finding.waiverId());
+            }
+        }
+        return finding -> Optional.ofNullable(waivers.get(finding.checkId() + "\n" + finding.targetKey()))
+                .map(waiverId -> "Accepted by Fleetbench waiver " + waiverId
+                        + " (GET /api/v1/waivers/" + waiverId + " has its reason, owner, approver and expiry)");
     }
 }

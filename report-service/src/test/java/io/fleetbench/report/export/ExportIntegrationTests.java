@@ -280,6 +280,47 @@ class ExportIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void waivedFindingIsSuppressedInSarif() throws IOException {
+        String hostId = newHostId("export-waived");
+        publish(report(hostId, 1,
+                containerFinding("5.12", "web", Status.WARN),
+                containerFinding("5.12", "db", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+        String waiver = "{\"checkId\": \"5.12\", \"containerPattern\": \"web\", \"reason\": \"accepted risk\","
+                + " \"owner\": \"ops\", \"approver\": \"lead\", \"expiresAt\": \""
+                + java.time.Instant.now().plus(Duration.ofDays(7)) + "\"}";
+        webClient.post().uri("/api/v1/waivers")
+                .header("X-Fleetbench-User", "ops-admin")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(waiver)
+                .exchange()
+                .expectStatus().isCreated();
+
+        byte[] body = webClient.get().uri("/api/v1/hosts/{hostId}/export?format=sarif", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+
+        List<String> suppressed = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (var result : EventCodec.mapper().readTree(body).at("/runs/0/results")) {
+            String target = result.at("/locations/0/logicalLocations/0/name").asString();
+            if (result.has("suppressions")) {
+                assertThat(result.at("/suppressions/0/status").asString()).isEqualTo("accepted");
+                assertThat(result.at("/suppressions/0/kind").asString()).isEqualTo("external");
+                suppressed.add(target);
+            } else {
+                open.add(target);
+            }
+        }
+        assertThat(suppressed).containsExactly("container:web");
+        assertThat(open).containsExactly("container:db");
+        assertThat(sarifSchema().validate(new ObjectMapper().readTree(body))).isEmpty();
+    }
+
+    @Test
     void complianceViewCountsShiftedChecksOfNewerCatalogue() {
         long before = failingHosts("pci-dss-4.0", "10.2.1");
         String hostId = newHostId("compliance-1-8");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -48,6 +49,15 @@ public final class SarifLog {
     }
 
     /**
+     * Renders {@code report} like {@link #render(HostFindingsEvaluated)}, and marks each result for which
+     * {@code acceptance} gives a justification as suppressed: an external suppression with status accepted, which
+     * code-scanning tools show as dismissed instead of open.
+     */
+    public String render(HostFindingsEvaluated report, Function<Finding, Optional<String>> acceptance) {
+        return render(report, RuleDescription.fromFindings(report), FindingLocator.NONE, acceptance);
+    }
+
+    /**
      * Renders {@code report}.
      *
      * @param rules the recommendations to list as rules; each finding's check id must be among them
@@ -55,6 +65,11 @@ public final class SarifLog {
      * @throws IllegalArgumentException if a finding's check id has no rule
      */
     public String render(HostFindingsEvaluated report, List<RuleDescription> rules, FindingLocator locator) {
+        return render(report, rules, locator, finding -> Optional.empty());
+    }
+
+    private String render(HostFindingsEvaluated report, List<RuleDescription> rules, FindingLocator locator,
+            Function<Finding, Optional<String>> acceptance) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", SCHEMA_URI);
         root.put("version", "2.1.0");
@@ -88,7 +103,9 @@ public final class SarifLog {
                 throw new IllegalArgumentException("finding " + finding.checkId() + " on " + finding.targetKey()
                         + " has no rule in the SARIF rules: pass a rule list that covers every check of the report");
             }
-            results.add(resultNode(report, finding, index, locator.locate(finding)));
+            ObjectNode result = resultNode(report, finding, index, locator.locate(finding));
+            acceptance.apply(finding).ifPresent(justification -> suppress(result, justification));
+            results.add(result);
         }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
@@ -141,6 +158,13 @@ public final class SarifLog {
         node.putObject("partialFingerprints").put(FINDING_KEY_FINGERPRINT, String.join("/", report.hostId(),
                 report.benchmarkVersion(), finding.checkId(), finding.targetKey()));
         return node;
+    }
+
+    private static void suppress(ObjectNode result, String justification) {
+        ObjectNode suppression = result.putArray("suppressions").addObject();
+        suppression.put("kind", "external");
+        suppression.put("status", "accepted");
+        suppression.put("justification", justification);
     }
 
     private static String level(Status status) {
@@ -215,9 +239,19 @@ public final class SarifLog {
 
         /** Writes one result for each finding of {@code report} that did not pass. */
         public String results(HostFindingsEvaluated report) {
+            return results(report, finding -> Optional.empty());
+        }
+
+        /**
+         * Writes one result for each finding of {@code report} that did not pass, suppressed where
+         * {@code acceptance} gives a justification, as {@link SarifLog#render(HostFindingsEvaluated, Function)} does.
+         */
+        public String results(HostFindingsEvaluated report, Function<Finding, Optional<String>> acceptance) {
             for (Finding finding : report.findings()) {
                 if (finding.status() != Status.PASS) {
-                    generator.writeTree(fleetResultNode(report, finding));
+                    ObjectNode result = fleetResultNode(report, finding);
+                    acceptance.apply(finding).ifPresent(justification -> suppress(result, justification));
+                    generator.writeTree(result);
                 }
             }
             return drain();

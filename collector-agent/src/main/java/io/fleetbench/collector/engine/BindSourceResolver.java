@@ -27,7 +27,8 @@ final class BindSourceResolver {
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param hostRoot the folder in which the agent sees the host's root folder, {@code /} when it runs on the host
+     * @param hostRoot the folder where the host's root folder is mounted for the agent, {@code /} when it runs on
+     *     the host
      */
     BindSourceResolver(Path hostRoot) {
         this.resolver = new HostPathResolver(hostRoot);

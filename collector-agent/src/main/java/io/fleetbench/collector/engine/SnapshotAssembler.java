@@ -53,7 +53,7 @@ public final class SnapshotAssembler {
 
     /**
      * Creates an assembler that also records where each bind mount's source leads on the host, following symbolic
-     * links under {@code hostRoot}, the folder in which the agent sees the host's root folder.
+     * links under {@code hostRoot}, the folder where the host's root folder is mounted for the agent.
      */
     public SnapshotAssembler(Path hostRoot) {
         this.bindSources = new BindSourceResolver(hostRoot);

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param targetId the object's id, or {@code null} where the event has none
  * @param execId for {@code exec_create} and {@code exec_start}, the exec's id; {@code null} otherwise
  * @param occurredAt when the engine reported the event
- * @param execCommandDigest for an exec, the SHA-256 of its command line in hex, which tells a health check's exec
- *     apart without keeping the command; {@code null} otherwise
+ * @param execCommandDigest for an exec, the SHA-256 of its command line in hex, which identifies a health check's
+ *     probe without keeping the command. {@code null} for other events
  */
 public record ObservedEngineEvent(
         String kind,

@@ -28,7 +28,8 @@ public final class HostPathResolver {
     private final Path root;
 
     /**
-     * @param hostRoot the folder in which the agent sees the host's root folder, {@code /} when it runs on the host
+     * @param hostRoot the folder where the host's root folder is mounted for the agent, {@code /} when it runs on
+     *     the host
      */
     public HostPathResolver(Path hostRoot) {
         this.root = hostRoot.toAbsolutePath().normalize();

@@ -39,7 +39,7 @@ class RequestParameters {
         return limit("limit", limit);
     }
 
-    /** Returns the page size that the parameter {@code name} asks for, like {@link #limit(String)}. */
+    /** Returns the page size requested in the parameter {@code name}, as {@link #limit(String)} does. */
     int limit(String name, @Nullable String limit) {
         if (limit == null || limit.isBlank()) {
             return defaultPageSize;

@@ -1,17 +1,28 @@
 package io.fleetbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.fleetbench.model.event.HostDescriptor;
 import io.fleetbench.model.event.HostFindingsEvaluated;
+import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.finding.Status;
+import io.fleetbench.model.finding.TargetKind;
 import io.fleetbench.report.query.FindingView;
 import io.fleetbench.report.query.HostReport;
+import io.fleetbench.report.query.TransitionKind;
+import io.fleetbench.report.query.TransitionView;
 import io.fleetbench.report.store.ApplyOutcome;
 import io.fleetbench.report.store.ReportQueries;
 import io.fleetbench.report.store.ReportStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -54,6 +65,46 @@ class ReportStoreIntegrationTests extends IntegrationTestSupport {
                 .assertNext(stored -> assertNewerReportStored(stored))
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
+    }
+
+    /**
+     * New results and transitions are written with binary COPY. Text with tabs, line breaks, backslashes, quotes and
+     * characters outside ASCII, absent values and collection times with microseconds come back as they were sent.
+     */
+    @Test
+    void copiedRowsKeepTheirValues() {
+        String hostId = newHostId("copy");
+        String reason = "tab\there, line\nbreak, back\\slash \\N, \"quoted\", caf\u00e9 \u6d4b\u8bd5 \ud83d\udc33";
+        Finding awkward = new Finding("5.31", "Title with\ttab", "Container Runtime", false, TargetKind.CONTAINER,
+                TargetKind.CONTAINER.key("we\\b"), null, Status.WARN, reason, "Fix\r\nit");
+        Finding plain = containerFinding("5.5", "db", Status.PASS);
+        Instant collectedAt = Instant.parse("2026-03-01T12:34:56.123456Z");
+        HostFindingsEvaluated first = new HostFindingsEvaluated(HostFindingsEvaluated.SCHEMA_VERSION,
+                UUID.randomUUID().toString(), collectedAt, new HostDescriptor(hostId, "Host " + hostId, Map.of(),
+                        "0.1.0"), 1, UUID.randomUUID().toString(), collectedAt, "20.10.24", "cis-docker", "1.6.0",
+                List.of(awkward, plain));
+
+        assertThat(store.apply(first).block(APPLY_TIMEOUT)).extracting(ApplyOutcome::applied).isEqualTo(true);
+
+        HostReport stored = queries.hostReport(hostId, Set.of()).block(Duration.ofSeconds(10));
+        assertThat(stored).isNotNull();
+        assertThat(stored.findings()).filteredOn(finding -> finding.checkId().equals("5.31")).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.title()).isEqualTo("Title with\ttab");
+                    assertThat(finding.scored()).isFalse();
+                    assertThat(finding.targetKey()).isEqualTo("container:we\\b");
+                    assertThat(finding.targetId()).isNull();
+                    assertThat(finding.reason()).isEqualTo(reason);
+                    assertThat(finding.remediation()).isEqualTo("Fix\r\nit");
+                    assertThat(finding.firstSeen()).isEqualTo(collectedAt);
+                    assertThat(finding.lastChanged()).isEqualTo(collectedAt);
+                });
+        assertThat(queries.history(hostId, null, 10).block(Duration.ofSeconds(10)).items())
+                .extracting(TransitionView::checkId, TransitionView::kind, TransitionView::fromStatus,
+                        TransitionView::toStatus, TransitionView::reason, TransitionView::occurredAt)
+                .containsExactly(
+                        tuple("5.5", TransitionKind.OPENED, null, Status.PASS, plain.reason(), collectedAt),
+                        tuple("5.31", TransitionKind.OPENED, null, Status.WARN, reason, collectedAt));
     }
 
     private static void assertNewerReportStored(HostReport stored) {

@@ -41,6 +41,9 @@ class AlertIngestHook implements ReportTransactionHook {
     @Override
     public Mono<Void> afterWrite(DSLContext tx, HostFindingsEvaluated report,
             List<FindingTransitionsRecord> transitions) {
+        if (!outbox.anyChannel()) {
+            return Mono.empty();
+        }
         List<FindingTransitionsRecord> warnings = transitions.stream()
                 .filter(row -> row.getToStatus() == Status.WARN)
                 .filter(row -> row.getKind() == TransitionKind.OPENED || row.getKind() == TransitionKind.STATUS_CHANGED)

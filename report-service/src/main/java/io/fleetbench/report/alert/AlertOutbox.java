@@ -46,6 +46,11 @@ public class AlertOutbox {
         this.channels = List.copyOf(enabled);
     }
 
+    /** Returns whether any channel is enabled, so that callers can skip building alerts nobody receives. */
+    boolean anyChannel() {
+        return !channels.isEmpty();
+    }
+
     /**
      * Inserts an alert of {@code eventType} with {@code body} as its JSON payload, due at once.
      *

@@ -20,15 +20,18 @@ import org.jspecify.annotations.Nullable;
  * The writes that turn a host's stored current results into those of a newer report, and the transitions they
  * record. Computing them is a pure function of the stored rows and the report.
  *
- * @param upserts rows to insert or overwrite: new findings, status changes, and findings whose details changed
+ * @param inserts rows of findings that the host has no stored row for
+ * @param updates rows that overwrite stored ones: status changes, and findings whose details changed
  * @param deletions keys of stored findings that the report no longer contains
  * @param transitions history rows, one per opened, changed or resolved finding
  */
 record FindingChanges(
-        List<CurrentFindingsRecord> upserts, List<FindingKey> deletions, List<FindingTransitionsRecord> transitions) {
+        List<CurrentFindingsRecord> inserts, List<CurrentFindingsRecord> updates, List<FindingKey> deletions,
+        List<FindingTransitionsRecord> transitions) {
 
     FindingChanges {
-        upserts = List.copyOf(upserts);
+        inserts = List.copyOf(inserts);
+        updates = List.copyOf(updates);
         deletions = List.copyOf(deletions);
         transitions = List.copyOf(transitions);
     }
@@ -45,29 +48,30 @@ record FindingChanges(
             remaining.put(keyOf(row), row);
         }
         OffsetDateTime observedAt = report.snapshotCollectedAt().atOffset(ZoneOffset.UTC);
-        List<CurrentFindingsRecord> upserts = new ArrayList<>();
+        List<CurrentFindingsRecord> inserts = new ArrayList<>();
+        List<CurrentFindingsRecord> updates = new ArrayList<>();
         List<FindingTransitionsRecord> transitions = new ArrayList<>();
 
         for (Finding finding : report.findings()) {
             FindingKey key = new FindingKey(report.benchmarkVersion(), finding.checkId(), finding.targetKey());
             CurrentFindingsRecord previous = remaining.remove(key);
             if (previous == null) {
-                upserts.add(currentRow(report, finding, observedAt, observedAt));
+                inserts.add(currentRow(report, finding, observedAt, observedAt));
                 transitions.add(transition(report, key, finding.title(), TransitionKind.OPENED, null, finding.status(),
                         finding.reason(), observedAt));
             } else if (previous.getStatus() != finding.status()) {
-                upserts.add(currentRow(report, finding, previous.getFirstSeen(), observedAt));
+                updates.add(currentRow(report, finding, previous.getFirstSeen(), observedAt));
                 transitions.add(transition(report, key, finding.title(), TransitionKind.STATUS_CHANGED,
                         previous.getStatus(), finding.status(), finding.reason(), observedAt));
             } else if (!sameDetails(previous, finding)) {
-                upserts.add(currentRow(report, finding, previous.getFirstSeen(), previous.getLastChanged()));
+                updates.add(currentRow(report, finding, previous.getFirstSeen(), previous.getLastChanged()));
             }
         }
 
         List<FindingKey> deletions = new ArrayList<>(remaining.keySet());
         remaining.forEach((key, row) -> transitions.add(transition(report, key, row.getTitle(),
                 TransitionKind.RESOLVED, row.getStatus(), null, row.getReason(), observedAt)));
-        return new FindingChanges(upserts, deletions, transitions);
+        return new FindingChanges(inserts, updates, deletions, transitions);
     }
 
     /** Counts the transitions of {@code kind}. */

@@ -11,6 +11,7 @@ import io.fleetbench.model.finding.Status;
 import io.fleetbench.report.IntegrationTestSupport;
 import io.fleetbench.report.store.FindingCounts;
 import io.fleetbench.report.store.ReportStore;
+import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -41,6 +42,9 @@ import tools.jackson.databind.JsonNode;
 class AlertDeliveryIntegrationTests extends IntegrationTestSupport {
 
     private static final String SECRET = "test-secret-for-hmac";
+
+    @Autowired
+    private ConnectionFactory connectionFactory;
 
     @Autowired
     private DSLContext dsl;
@@ -159,7 +163,7 @@ class AlertDeliveryIntegrationTests extends IntegrationTestSupport {
     /** Applies {@code report} through a store that keeps the counts and writes alerts with {@code settings}. */
     private void applyWithAlerts(AlertSettings settings, HostFindingsEvaluated report) {
         AlertIngestHook hook = new AlertIngestHook(new AlertOutbox(settings), Clock.systemUTC());
-        new ReportStore(dsl, List.of(counts, hook)).apply(report).block(Duration.ofSeconds(10));
+        new ReportStore(connectionFactory, dsl, List.of(counts, hook)).apply(report).block(Duration.ofSeconds(10));
     }
 
     /** Returns settings with retries 1 ms apart, so a test retries at once. */

@@ -29,9 +29,10 @@ class FindingChangesTests {
 
         FindingChanges changes = FindingChanges.between(List.of(), report);
 
-        assertThat(changes.upserts()).hasSize(2);
-        assertThat(changes.upserts().get(0).getFirstSeen()).isEqualTo(at(FIRST_COLLECTED));
-        assertThat(changes.upserts().get(0).getLastChanged()).isEqualTo(at(FIRST_COLLECTED));
+        assertThat(changes.inserts()).hasSize(2);
+        assertThat(changes.inserts().get(0).getFirstSeen()).isEqualTo(at(FIRST_COLLECTED));
+        assertThat(changes.inserts().get(0).getLastChanged()).isEqualTo(at(FIRST_COLLECTED));
+        assertThat(changes.updates()).isEmpty();
         assertThat(changes.deletions()).isEmpty();
         assertThat(changes.transitions())
                 .extracting(FindingTransitionsRecord::getCheckId, FindingTransitionsRecord::getKind,
@@ -44,12 +45,13 @@ class FindingChangesTests {
     @Test
     void unchangedFindingWritesNothing() {
         List<CurrentFindingsRecord> stored = FindingChanges.between(List.of(),
-                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).upserts();
+                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).inserts();
 
         FindingChanges changes = FindingChanges.between(stored,
                 report("1.6.0", 2, SECOND_COLLECTED, finding("5.5", "web", Status.WARN, "privileged")));
 
-        assertThat(changes.upserts()).isEmpty();
+        assertThat(changes.inserts()).isEmpty();
+        assertThat(changes.updates()).isEmpty();
         assertThat(changes.deletions()).isEmpty();
         assertThat(changes.transitions()).isEmpty();
     }
@@ -57,13 +59,14 @@ class FindingChangesTests {
     @Test
     void changedReasonUpdatesWithoutTransition() {
         List<CurrentFindingsRecord> stored = FindingChanges.between(List.of(),
-                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).upserts();
+                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).inserts();
 
         FindingChanges changes = FindingChanges.between(stored,
                 report("1.6.0", 2, SECOND_COLLECTED, finding("5.5", "web", Status.WARN, "privileged, recreated")));
 
         assertThat(changes.transitions()).isEmpty();
-        assertThat(changes.upserts()).singleElement().satisfies(row -> {
+        assertThat(changes.inserts()).isEmpty();
+        assertThat(changes.updates()).singleElement().satisfies(row -> {
             assertThat(row.getReason()).isEqualTo("privileged, recreated");
             assertThat(row.getFirstSeen()).isEqualTo(at(FIRST_COLLECTED));
             assertThat(row.getLastChanged()).isEqualTo(at(FIRST_COLLECTED));
@@ -74,12 +77,13 @@ class FindingChangesTests {
     @Test
     void statusChangeKeepsFirstSeen() {
         List<CurrentFindingsRecord> stored = FindingChanges.between(List.of(),
-                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).upserts();
+                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).inserts();
 
         FindingChanges changes = FindingChanges.between(stored,
                 report("1.6.0", 2, SECOND_COLLECTED, finding("5.5", "web", Status.PASS, "not privileged")));
 
-        assertThat(changes.upserts()).singleElement().satisfies(row -> {
+        assertThat(changes.inserts()).isEmpty();
+        assertThat(changes.updates()).singleElement().satisfies(row -> {
             assertThat(row.getStatus()).isEqualTo(Status.PASS);
             assertThat(row.getFirstSeen()).isEqualTo(at(FIRST_COLLECTED));
             assertThat(row.getLastChanged()).isEqualTo(at(SECOND_COLLECTED));
@@ -98,12 +102,13 @@ class FindingChangesTests {
     @Test
     void missingFindingIsResolved() {
         List<CurrentFindingsRecord> stored = FindingChanges.between(List.of(), report("1.6.0", 1, FIRST_COLLECTED,
-                finding("5.5", "web", Status.WARN, "privileged"), finding("5.5", "db", Status.PASS, "fine"))).upserts();
+                finding("5.5", "web", Status.WARN, "privileged"), finding("5.5", "db", Status.PASS, "fine"))).inserts();
 
         FindingChanges changes = FindingChanges.between(stored,
                 report("1.6.0", 2, SECOND_COLLECTED, finding("5.5", "db", Status.PASS, "fine")));
 
-        assertThat(changes.upserts()).isEmpty();
+        assertThat(changes.inserts()).isEmpty();
+        assertThat(changes.updates()).isEmpty();
         assertThat(changes.deletions()).containsExactly(new FindingKey("1.6.0", "5.5", "container:web"));
         assertThat(changes.transitions()).singleElement().satisfies(transition -> {
             assertThat(transition.getKind()).isEqualTo(TransitionKind.RESOLVED);
@@ -117,7 +122,7 @@ class FindingChangesTests {
     @Test
     void newBenchmarkVersionReplacesOldFindings() {
         List<CurrentFindingsRecord> stored = FindingChanges.between(List.of(),
-                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).upserts();
+                report("1.6.0", 1, FIRST_COLLECTED, finding("5.5", "web", Status.WARN, "privileged"))).inserts();
 
         FindingChanges changes = FindingChanges.between(stored,
                 report("1.7.0", 2, SECOND_COLLECTED, finding("5.4", "web", Status.WARN, "privileged")));

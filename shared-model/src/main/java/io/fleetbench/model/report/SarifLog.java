@@ -5,6 +5,8 @@ import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.finding.Status;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,6 +33,12 @@ public final class SarifLog {
 
     /** The schema URI that SARIF 2.1.0 consumers recognise. */
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /**
+     * The {@code uriBaseId} of file locations that are relative to the folder the audit ran in. Code-scanning tools
+     * that show results against a repository checkout resolve {@code %SRCROOT%} to the checkout's root.
+     */
+    public static final String SOURCE_ROOT = "%SRCROOT%";
 
     /** The key of the finding-key fingerprint in {@code partialFingerprints}. */
     public static final String FINDING_KEY_FINGERPRINT = "fleetbenchFindingKey/v1";
@@ -54,7 +63,7 @@ public final class SarifLog {
      * code-scanning tools show as dismissed instead of open.
      */
     public String render(HostFindingsEvaluated report, Function<Finding, Optional<String>> acceptance) {
-        return render(report, RuleDescription.fromFindings(report), FindingLocator.NONE, acceptance);
+        return render(report, RuleDescription.fromFindings(report), FindingLocator.NONE, null, acceptance);
     }
 
     /**
@@ -65,11 +74,35 @@ public final class SarifLog {
      * @throws IllegalArgumentException if a finding's check id has no rule
      */
     public String render(HostFindingsEvaluated report, List<RuleDescription> rules, FindingLocator locator) {
-        return render(report, rules, locator, finding -> Optional.empty());
+        return render(report, rules, locator, null, finding -> Optional.empty());
+    }
+
+    /**
+     * Renders {@code report} with file locations that stay valid in any checkout of the audited files. A location
+     * whose URI is a relative reference gets the {@code uriBaseId} {@link #SOURCE_ROOT}, and the run declares
+     * {@code sourceRoot} as that base in {@code originalUriBaseIds}. A location with an absolute URI, such as
+     * {@code file:///srv/compose.yaml}, is written as it is.
+     *
+     * @param rules the recommendations to list as rules; each finding's check id must be among them
+     * @param locator gives file positions whose URIs are percent-encoded URI references (RFC 3986)
+     * @param sourceRoot the absolute URI of the folder that relative locations start from, ending with {@code /}
+     * @throws IllegalArgumentException if a finding's check id has no rule, {@code sourceRoot} is not an absolute
+     *         folder URI, or a location's URI is not a valid URI reference, is empty or starts with {@code /}
+     */
+    public String render(HostFindingsEvaluated report, List<RuleDescription> rules, FindingLocator locator,
+            URI sourceRoot) {
+        Objects.requireNonNull(sourceRoot, "sourceRoot");
+        if (!sourceRoot.isAbsolute() || sourceRoot.isOpaque() || !sourceRoot.getRawPath().endsWith("/")) {
+            // SARIF 2.1.0 (section 3.14.14) requires an originalUriBaseIds URI without a base to be absolute and to
+            // end with a slash.
+            throw new IllegalArgumentException("source root " + sourceRoot + " is not an absolute folder URI: pass "
+                    + "one such as file:///work/repository/, ending with a slash");
+        }
+        return render(report, rules, locator, sourceRoot, finding -> Optional.empty());
     }
 
     private String render(HostFindingsEvaluated report, List<RuleDescription> rules, FindingLocator locator,
-            Function<Finding, Optional<String>> acceptance) {
+            @Nullable URI sourceRoot, Function<Finding, Optional<String>> acceptance) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", SCHEMA_URI);
         root.put("version", "2.1.0");
@@ -84,6 +117,10 @@ public final class SarifLog {
         for (RuleDescription rule : rules) {
             ruleIndex.put(rule.id(), ruleIndex.size());
             ruleNodes.add(ruleNode(rule, report.benchmarkVersion()));
+        }
+
+        if (sourceRoot != null) {
+            run.putObject("originalUriBaseIds").putObject(SOURCE_ROOT).put("uri", sourceRoot.toString());
         }
 
         ObjectNode properties = run.putObject("properties");
@@ -103,7 +140,7 @@ public final class SarifLog {
                 throw new IllegalArgumentException("finding " + finding.checkId() + " on " + finding.targetKey()
                         + " has no rule in the SARIF rules: pass a rule list that covers every check of the report");
             }
-            ObjectNode result = resultNode(report, finding, index, locator.locate(finding));
+            ObjectNode result = resultNode(report, finding, index, locator.locate(finding), sourceRoot != null);
             acceptance.apply(finding).ifPresent(justification -> suppress(result, justification));
             results.add(result);
         }
@@ -136,8 +173,12 @@ public final class SarifLog {
         return node;
     }
 
-    private static ObjectNode resultNode(
-            HostFindingsEvaluated report, Finding finding, int ruleIndex, Optional<FindingLocation> location) {
+    /**
+     * Builds the result of {@code finding}. With {@code relativeToSourceRoot}, a location whose URI is relative gets
+     * the {@link #SOURCE_ROOT} base id.
+     */
+    private static ObjectNode resultNode(HostFindingsEvaluated report, Finding finding, int ruleIndex,
+            Optional<FindingLocation> location, boolean relativeToSourceRoot) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("ruleId", finding.checkId());
         node.put("ruleIndex", ruleIndex);
@@ -146,7 +187,11 @@ public final class SarifLog {
         ObjectNode locationNode = node.putArray("locations").addObject();
         if (location.isPresent()) {
             ObjectNode physical = locationNode.putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", location.get().uri());
+            ObjectNode artifact = physical.putObject("artifactLocation");
+            artifact.put("uri", location.get().uri());
+            if (relativeToSourceRoot && isRelative(location.get().uri())) {
+                artifact.put("uriBaseId", SOURCE_ROOT);
+            }
             ObjectNode region = physical.putObject("region");
             region.put("startLine", location.get().line());
             region.put("startColumn", location.get().column());
@@ -158,6 +203,29 @@ public final class SarifLog {
         node.putObject("partialFingerprints").put(FINDING_KEY_FINGERPRINT, String.join("/", report.hostId(),
                 report.benchmarkVersion(), finding.checkId(), finding.targetKey()));
         return node;
+    }
+
+    /**
+     * Returns whether {@code uri} is a relative-path reference, which needs a base.
+     *
+     * @throws IllegalArgumentException if it is no valid URI reference, is empty or starts with {@code /}
+     */
+    private static boolean isRelative(String uri) {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("location URI '" + uri + "' is invalid (" + e.getReason()
+                    + "): percent-encode the path as RFC 3986 requires, such as %20 for a space", e);
+        }
+        if (parsed.isAbsolute()) {
+            return false;
+        }
+        if (parsed.getRawPath() == null || parsed.getRawPath().isEmpty() || parsed.getRawPath().startsWith("/")) {
+            throw new IllegalArgumentException("location URI '" + uri + "' is neither absolute nor relative to the "
+                    + "source root: give a file:// URI or a path relative to the source root");
+        }
+        return true;
     }
 
     private static void suppress(ObjectNode result, String justification) {
@@ -268,7 +336,7 @@ public final class SarifLog {
         }
 
         private ObjectNode fleetResultNode(HostFindingsEvaluated report, Finding finding) {
-            ObjectNode node = resultNode(report, finding, 0, Optional.empty());
+            ObjectNode node = resultNode(report, finding, 0, Optional.empty(), false);
             node.remove("ruleIndex");
             node.putObject("message").put("text",
                     report.host().name() + " (" + report.hostId() + ") " + finding.targetKey() + ": " + finding.reason());

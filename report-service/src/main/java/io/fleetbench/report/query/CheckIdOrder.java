@@ -1,6 +1,5 @@
 package io.fleetbench.report.query;
 
-import java.math.BigInteger;
 import java.util.Comparator;
 
 /**
@@ -16,6 +15,7 @@ public final class CheckIdOrder implements Comparator<String> {
     private CheckIdOrder() {
     }
 
+    /** Compares without allocating, because summaries sort hundreds of ids per request. */
     @Override
     public int compare(String left, String right) {
         int leftIndex = 0;
@@ -23,23 +23,21 @@ public final class CheckIdOrder implements Comparator<String> {
         while (leftIndex < left.length() && rightIndex < right.length()) {
             int leftEnd = runEnd(left, leftIndex);
             int rightEnd = runEnd(right, rightIndex);
-            String leftRun = left.substring(leftIndex, leftEnd);
-            String rightRun = right.substring(rightIndex, rightEnd);
             boolean leftNumeric = Character.isDigit(left.charAt(leftIndex));
             boolean rightNumeric = Character.isDigit(right.charAt(rightIndex));
 
             int result;
             if (leftNumeric && rightNumeric) {
-                result = new BigInteger(leftRun).compareTo(new BigInteger(rightRun));
+                result = compareNumbers(left, leftIndex, leftEnd, right, rightIndex, rightEnd);
                 if (result == 0) {
                     // Equal numbers: more leading zeros first, as "5.01" before "5.1".
-                    result = Integer.compare(rightRun.length(), leftRun.length());
+                    result = Integer.compare(rightEnd - rightIndex, leftEnd - leftIndex);
                 }
             } else if (leftNumeric != rightNumeric) {
                 // A number sorts before text at the same position, as in "5.1" before "5.a".
                 result = leftNumeric ? -1 : 1;
             } else {
-                result = leftRun.compareTo(rightRun);
+                result = compareText(left, leftIndex, leftEnd, right, rightIndex, rightEnd);
             }
             if (result != 0) {
                 return result;
@@ -49,6 +47,47 @@ public final class CheckIdOrder implements Comparator<String> {
         }
         int byLength = Integer.compare(left.length() - leftIndex, right.length() - rightIndex);
         return byLength != 0 ? byLength : left.compareTo(right);
+    }
+
+    /** Compares two runs of digits by value: first by the number of significant digits, then digit by digit. */
+    private static int compareNumbers(String left, int leftStart, int leftEnd, String right, int rightStart,
+            int rightEnd) {
+        int leftFirst = firstSignificant(left, leftStart, leftEnd);
+        int rightFirst = firstSignificant(right, rightStart, rightEnd);
+        int byDigits = Integer.compare(leftEnd - leftFirst, rightEnd - rightFirst);
+        if (byDigits != 0) {
+            return byDigits;
+        }
+        for (int offset = 0; leftFirst + offset < leftEnd; offset++) {
+            int byDigit = Integer.compare(Character.digit(left.charAt(leftFirst + offset), 10),
+                    Character.digit(right.charAt(rightFirst + offset), 10));
+            if (byDigit != 0) {
+                return byDigit;
+            }
+        }
+        return 0;
+    }
+
+    /** Returns the index of the first digit after the leading zeros, or {@code end} for a run of zeros. */
+    private static int firstSignificant(String value, int start, int end) {
+        int first = start;
+        while (first < end && Character.digit(value.charAt(first), 10) == 0) {
+            first++;
+        }
+        return first;
+    }
+
+    /** Compares two runs of other characters as {@link String#compareTo} compares the substrings. */
+    private static int compareText(String left, int leftStart, int leftEnd, String right, int rightStart,
+            int rightEnd) {
+        int length = Math.min(leftEnd - leftStart, rightEnd - rightStart);
+        for (int offset = 0; offset < length; offset++) {
+            int byChar = Character.compare(left.charAt(leftStart + offset), right.charAt(rightStart + offset));
+            if (byChar != 0) {
+                return byChar;
+            }
+        }
+        return Integer.compare(leftEnd - leftStart, rightEnd - rightStart);
     }
 
     /**

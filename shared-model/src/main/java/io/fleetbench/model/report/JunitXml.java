@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -20,11 +21,19 @@ import javax.xml.stream.XMLStreamWriter;
  * is the remediation. INFO and NOTE become {@code skipped} with the status and reason, because they need a person's
  * judgement rather than a fix. Suites and cases follow the benchmark's order.
  *
+ * <p>The overloads that take an {@code acceptance} function write a WARN finding for which it returns a
+ * justification, such as an active waiver's, as {@code skipped} too. Its message states that the finding is waived
+ * and gives the justification, and its body is the reason. The {@code failures} and {@code skipped} totals count
+ * such a finding as skipped, so a CI job that gates on failures passes on accepted findings. The function is not
+ * asked about findings of other statuses.
+ *
  * <p>A fleet file is written in pieces for streaming: {@link #fleetStart}, {@link #fleetSuite} once per host, then
  * {@link #fleetEnd}. It has one {@code testsuite} per host, and each case's {@code classname} starts with the host id,
  * so that CI tools keep the same check on different hosts apart.
  */
 public final class JunitXml {
+
+    private static final Function<Finding, Optional<String>> NO_ACCEPTANCE = finding -> Optional.empty();
 
     private JunitXml() {
     }
@@ -36,6 +45,17 @@ public final class JunitXml {
 
     /** Renders {@code report}; a finding that {@code locator} places gets {@code file} and {@code line} attributes. */
     public static String render(HostFindingsEvaluated report, FindingLocator locator) {
+        return render(report, locator, NO_ACCEPTANCE);
+    }
+
+    /**
+     * Renders {@code report} like {@link #render(HostFindingsEvaluated, FindingLocator)}, and writes each WARN finding
+     * for which {@code acceptance} gives a justification as skipped instead of failed, where
+     * {@link SarifLog#render(HostFindingsEvaluated, Function)} marks it accepted. There is no two-argument form,
+     * because a lambda would then match both this function type and {@link FindingLocator}.
+     */
+    public static String render(HostFindingsEvaluated report, FindingLocator locator,
+            Function<Finding, Optional<String>> acceptance) {
         Map<String, List<Finding>> bySection = new TreeMap<>(CheckIdOrder.INSTANCE);
         Map<String, String> sectionTitles = new LinkedHashMap<>();
         List<Finding> ordered = new ArrayList<>(report.findings());
@@ -45,7 +65,6 @@ public final class JunitXml {
             bySection.computeIfAbsent(section, key -> new ArrayList<>()).add(finding);
             sectionTitles.putIfAbsent(section, finding.section());
         }
-        ReportSummary summary = ReportSummary.of(report);
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -54,13 +73,10 @@ public final class JunitXml {
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "fleetbench audit of " + report.host().name() + ", CIS Docker Benchmark "
                     + report.benchmarkVersion());
-            xml.writeAttribute("tests", String.valueOf(report.findings().size()));
-            xml.writeAttribute("failures", String.valueOf(summary.warn()));
-            xml.writeAttribute("skipped", String.valueOf(summary.info() + summary.note()));
-            xml.writeAttribute("errors", "0");
+            writeTotals(xml, report.findings(), acceptance);
             for (Map.Entry<String, List<Finding>> section : bySection.entrySet()) {
                 writeSuite(xml, report, section.getKey() + " - " + sectionTitles.get(section.getKey()),
-                        section.getValue(), locator);
+                        section.getValue(), locator, acceptance);
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();
@@ -100,12 +116,21 @@ public final class JunitXml {
      * the host id, engine version and benchmark version as suite properties.
      */
     public static String fleetSuite(HostFindingsEvaluated report) {
+        return fleetSuite(report, NO_ACCEPTANCE);
+    }
+
+    /**
+     * Renders {@code report} as one {@code testsuite} element of a fleet file like {@link #fleetSuite(
+     * HostFindingsEvaluated)}, and writes each WARN finding for which {@code acceptance} gives a justification as
+     * skipped instead of failed.
+     */
+    public static String fleetSuite(HostFindingsEvaluated report, Function<Finding, Optional<String>> acceptance) {
         List<Finding> ordered = new ArrayList<>(report.findings());
         ordered.sort((left, right) -> CheckIdOrder.INSTANCE.compare(left.checkId(), right.checkId()));
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            writeSuiteStart(xml, report, report.host().name() + " (" + report.hostId() + ")", ordered);
+            writeSuiteStart(xml, report, report.host().name() + " (" + report.hostId() + ")", ordered, acceptance);
             xml.writeCharacters("\n    ");
             xml.writeStartElement("properties");
             writeProperty(xml, "hostId", report.hostId());
@@ -114,7 +139,7 @@ public final class JunitXml {
             xml.writeCharacters("\n    ");
             xml.writeEndElement();
             for (Finding finding : ordered) {
-                writeCase(xml, report, finding, Optional.empty(), report.hostId() + ".");
+                writeCase(xml, report, finding, Optional.empty(), report.hostId() + ".", acceptance);
             }
             xml.writeCharacters("\n  ");
             xml.writeEndElement();
@@ -139,34 +164,60 @@ public final class JunitXml {
     }
 
     private static void writeSuite(XMLStreamWriter xml, HostFindingsEvaluated report, String name,
-            List<Finding> findings, FindingLocator locator) throws XMLStreamException {
-        writeSuiteStart(xml, report, name, findings);
+            List<Finding> findings, FindingLocator locator, Function<Finding, Optional<String>> acceptance)
+            throws XMLStreamException {
+        writeSuiteStart(xml, report, name, findings, acceptance);
         for (Finding finding : findings) {
-            writeCase(xml, report, finding, locator.locate(finding), "");
+            writeCase(xml, report, finding, locator.locate(finding), "", acceptance);
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }
 
     private static void writeSuiteStart(XMLStreamWriter xml, HostFindingsEvaluated report, String name,
-            List<Finding> findings) throws XMLStreamException {
-        long failures = findings.stream().filter(finding -> finding.status() == Status.WARN).count();
-        long skipped = findings.stream()
-                .filter(finding -> finding.status() == Status.INFO || finding.status() == Status.NOTE)
-                .count();
+            List<Finding> findings, Function<Finding, Optional<String>> acceptance) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("tests", String.valueOf(findings.size()));
-        xml.writeAttribute("failures", String.valueOf(failures));
-        xml.writeAttribute("skipped", String.valueOf(skipped));
-        xml.writeAttribute("errors", "0");
+        writeTotals(xml, findings, acceptance);
         xml.writeAttribute("timestamp", report.occurredAt().toString());
         xml.writeAttribute("hostname", report.host().name());
     }
 
+    /**
+     * Writes the {@code tests}, {@code failures}, {@code skipped} and {@code errors} attributes of {@code findings}.
+     * An accepted WARN counts as skipped, like INFO and NOTE.
+     */
+    private static void writeTotals(XMLStreamWriter xml, List<Finding> findings,
+            Function<Finding, Optional<String>> acceptance) throws XMLStreamException {
+        long failures = 0;
+        long skipped = 0;
+        for (Finding finding : findings) {
+            if (finding.status() == Status.INFO || finding.status() == Status.NOTE) {
+                skipped++;
+            } else if (finding.status() == Status.WARN) {
+                if (waiverJustification(finding, acceptance).isPresent()) {
+                    skipped++;
+                } else {
+                    failures++;
+                }
+            }
+        }
+        xml.writeAttribute("tests", String.valueOf(findings.size()));
+        xml.writeAttribute("failures", String.valueOf(failures));
+        xml.writeAttribute("skipped", String.valueOf(skipped));
+        xml.writeAttribute("errors", "0");
+    }
+
+    /** Returns the justification that accepts {@code finding}, which only a WARN finding can have. */
+    private static Optional<String> waiverJustification(Finding finding,
+            Function<Finding, Optional<String>> acceptance) {
+        return finding.status() == Status.WARN ? acceptance.apply(finding) : Optional.empty();
+    }
+
     private static void writeCase(XMLStreamWriter xml, HostFindingsEvaluated report, Finding finding,
-            Optional<FindingLocation> location, String classnamePrefix) throws XMLStreamException {
+            Optional<FindingLocation> location, String classnamePrefix,
+            Function<Finding, Optional<String>> acceptance) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         boolean empty = finding.status() == Status.PASS;
         if (empty) {
@@ -184,7 +235,13 @@ public final class JunitXml {
             return;
         }
         xml.writeCharacters("\n      ");
-        if (finding.status() == Status.WARN) {
+        Optional<String> justification = waiverJustification(finding, acceptance);
+        if (justification.isPresent()) {
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", "WARN waived: " + withoutInvalidXmlCharacters(justification.get()));
+            xml.writeCharacters(finding.reason());
+            xml.writeEndElement();
+        } else if (finding.status() == Status.WARN) {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", "WARN");
             xml.writeAttribute("message", finding.reason());
@@ -197,6 +254,21 @@ public final class JunitXml {
         }
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
+    }
+
+    /**
+     * Replaces each character that XML 1.0 does not allow, such as a control character in a waiver's free-text
+     * reason, with U+FFFD, because the StAX writer copies it unescaped and the file would not parse.
+     */
+    private static String withoutInvalidXmlCharacters(String text) {
+        StringBuilder valid = new StringBuilder(text.length());
+        text.codePoints().forEach(codePoint -> {
+            boolean allowed = codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+                    || (codePoint >= 0x20 && codePoint <= 0xD7FF) || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
+                    || codePoint >= 0x10000;
+            valid.appendCodePoint(allowed ? codePoint : 0xFFFD);
+        });
+        return valid.toString();
     }
 
     private static String sectionNumber(String checkId) {

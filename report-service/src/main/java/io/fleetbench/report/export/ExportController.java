@@ -2,6 +2,7 @@ package io.fleetbench.report.export;
 
 import io.fleetbench.model.event.HostDescriptor;
 import io.fleetbench.model.report.DockerBenchText;
+import io.fleetbench.model.report.FindingLocator;
 import io.fleetbench.model.report.JunitXml;
 import io.fleetbench.model.report.ReportJson;
 import io.fleetbench.model.report.SarifLog;
@@ -52,18 +53,20 @@ class ExportController {
         }
         return queries.host(hostId)
                 .switchIfEmpty(Mono.error(() -> hostNotFound(hostId)))
-                .flatMap(host -> queries.hostFindings(hostId).map(findings -> {
+                .flatMap(queries::hostFindings)
+                .map(host -> {
                     Flux<String> body = switch (exportFormat) {
                         case CSV -> Flux.concat(Flux.just(CsvWriter.record(ExportedFinding.CSV_HEADER)),
-                                Flux.fromIterable(findings).map(finding -> CsvWriter.record(finding.csvFields())));
-                        case TEXT -> Flux.just(text.render(ExportQueries.asReport(host, findings)));
-                        case JSON -> Flux.just(ReportJson.render(ExportQueries.asReport(host, findings)));
-                        case SARIF -> Flux.just(sarif.render(ExportQueries.asReport(host, findings),
-                                ExportQueries.acceptance(findings)));
-                        case JUNIT -> Flux.just(JunitXml.render(ExportQueries.asReport(host, findings)));
+                                Flux.fromIterable(host.findings())
+                                        .map(finding -> CsvWriter.record(finding.csvFields())));
+                        case TEXT -> Flux.just(text.render(host.report()));
+                        case JSON -> Flux.just(ReportJson.render(host.report()));
+                        case SARIF -> Flux.just(sarif.render(host.report(), host.acceptance()));
+                        case JUNIT -> Flux.just(
+                                JunitXml.render(host.report(), FindingLocator.NONE, host.acceptance()));
                     };
                     return response(exportFormat, "fleetbench-" + hostId, body);
-                }));
+                });
     }
 
     /**
@@ -92,7 +95,7 @@ class ExportController {
                         Mono.fromSupplier(run::finish));
             });
             case JUNIT -> Flux.concat(Mono.fromSupplier(() -> JunitXml.fleetStart(FLEET_JUNIT_NAME)),
-                    queries.fleetHosts().map(host -> JunitXml.fleetSuite(host.report())),
+                    queries.fleetHosts().map(host -> JunitXml.fleetSuite(host.report(), host.acceptance())),
                     Mono.fromSupplier(JunitXml::fleetEnd));
         };
         return response(exportFormat, "fleetbench-fleet", body.filter(piece -> !piece.isEmpty()));

@@ -12,11 +12,15 @@ import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.finding.Status;
 import io.fleetbench.model.report.CheckIdOrder;
 import io.fleetbench.model.report.RuleDescription;
+import io.fleetbench.report.store.jooq.tables.Waivers;
 import io.fleetbench.report.store.jooq.tables.records.HostsRecord;
 import io.fleetbench.report.waiver.WaiverStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,14 +96,9 @@ class ExportQueries {
         }
         List<String> hostIds = page.stream().map(HostsRecord::getHostId).toList();
         return findings(CURRENT_FINDINGS.HOST_ID.in(hostIds))
-                .collectMultimap(ExportedFinding::hostId)
+                .collectMultimap(row -> row.finding().hostId())
                 .flatMapIterable(byHost -> page.stream()
-                        .map(host -> {
-                            List<ExportedFinding> findings = new ArrayList<>(
-                                    byHost.getOrDefault(host.getHostId(), List.of()));
-                            findings.sort(REPORT_ORDER);
-                            return new HostFindings(host, findings);
-                        })
+                        .map(host -> HostFindings.of(host, byHost.getOrDefault(host.getHostId(), List.of())))
                         .toList());
     }
 
@@ -129,22 +128,53 @@ class ExportQueries {
                 });
     }
 
-    /** Reads one host's findings in report order: check id (numeric-aware), then target key. */
-    Mono<List<ExportedFinding>> hostFindings(String hostId) {
-        return findings(CURRENT_FINDINGS.HOST_ID.eq(hostId)).sort(REPORT_ORDER).collectList();
+    /** Reads the findings of {@code host} in report order: check id (numeric-aware), then target key. */
+    Mono<HostFindings> hostFindings(HostsRecord host) {
+        return findings(CURRENT_FINDINGS.HOST_ID.eq(host.getHostId()))
+                .collectList()
+                .map(rows -> HostFindings.of(host, rows));
     }
 
-    private Flux<ExportedFinding> findings(Condition condition) {
+    /**
+     * Reads findings with their active waiver's terms. The waiver row is joined by the finding's waiver id whatever
+     * its state, and its terms are used only where {@link WaiverStore#activeWaiverId(Instant)} finds the waiver
+     * active, so that rule stays in one place. The join uses an alias because that subquery reads {@code waivers}
+     * itself.
+     */
+    private Flux<FindingRow> findings(Condition condition) {
         Field<Long> waiverId = WaiverStore.activeWaiverId(clock.instant()).as("active_waiver_id");
+        Waivers terms = WAIVERS.as("waiver_terms");
+        Field<String> waiverReason = terms.REASON.as("waiver_reason");
+        Field<String> waiverApprover = terms.APPROVER.as("waiver_approver");
+        Field<OffsetDateTime> waiverExpiresAt = terms.EXPIRES_AT.as("waiver_expires_at");
         List<SelectField<?>> fields = new java.util.ArrayList<>(List.of(CURRENT_FINDINGS.fields()));
         fields.add(HOSTS.NAME);
         fields.add(waiverId);
+        fields.add(waiverReason);
+        fields.add(waiverApprover);
+        fields.add(waiverExpiresAt);
         return Flux.from(dsl.select(fields)
                         .from(CURRENT_FINDINGS)
                         .join(HOSTS).on(HOSTS.HOST_ID.eq(CURRENT_FINDINGS.HOST_ID))
+                        .leftJoin(terms).on(terms.WAIVER_ID.eq(CURRENT_FINDINGS.WAIVER_ID))
                         .where(condition)
                         .orderBy(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.CHECK_ID, CURRENT_FINDINGS.TARGET_KEY))
-                .map(row -> exported(row, waiverId));
+                .map(row -> {
+                    ExportedFinding finding = exported(row, waiverId);
+                    String justification = finding.waiverId() == null ? null
+                            : waiverJustification(finding.waiverId(), row.get(waiverReason), row.get(waiverApprover),
+                                    row.get(waiverExpiresAt).toInstant());
+                    return new FindingRow(finding, justification);
+                });
+    }
+
+    /**
+     * Returns the text that the SARIF and JUnit XML exports give as the reason a waived finding is accepted: the
+     * waiver's id, approver, expiry and reason.
+     */
+    private static String waiverJustification(long waiverId, String reason, String approver, Instant expiresAt) {
+        return "Accepted by Fleetbench waiver " + waiverId + " (approved by " + approver + ", expires " + expiresAt
+                + "): " + reason;
     }
 
     private static ExportedFinding exported(Record row, Field<Long> waiverId) {
@@ -206,33 +236,46 @@ class ExportQueries {
             int hosts) {
     }
 
-    /** One host with its current findings in report order. */
-    record HostFindings(HostsRecord host, List<ExportedFinding> findings) {
+    /** One current finding as read, with its {@link #waiverJustification} while an active waiver covers it. */
+    private record FindingRow(ExportedFinding finding, @Nullable String justification) {
+    }
+
+    /**
+     * One host with its current findings in report order, and the waiver justification of each waived finding keyed
+     * by check id and target key.
+     */
+    record HostFindings(HostsRecord host, List<ExportedFinding> findings, Map<String, String> justifications) {
+
+        private static HostFindings of(HostsRecord host, Collection<FindingRow> rows) {
+            List<ExportedFinding> findings = new ArrayList<>(rows.size());
+            Map<String, String> justifications = new HashMap<>();
+            for (FindingRow row : rows) {
+                findings.add(row.finding());
+                if (row.justification() != null) {
+                    justifications.put(findingKey(row.finding().checkId(), row.finding().targetKey()),
+                            row.justification());
+                }
+            }
+            findings.sort(REPORT_ORDER);
+            return new HostFindings(host, findings, justifications);
+        }
 
         /** Rebuilds the host's last applied report, as {@link ExportQueries#asReport} does. */
         HostFindingsEvaluated report() {
             return asReport(host, findings);
         }
 
-        /** Returns the waiver justification of each of these findings, as {@link ExportQueries#acceptance} does. */
+        /**
+         * Returns, for a finding of {@link #report()}, the justification of the active waiver that covers it, or
+         * empty. The SARIF export marks such a result as accepted and the JUnit XML export writes it as skipped.
+         */
         Function<Finding, Optional<String>> acceptance() {
-            return ExportQueries.acceptance(findings);
+            return finding -> Optional.ofNullable(justifications.get(findingKey(finding.checkId(),
+                    finding.targetKey())));
         }
-    }
 
-    /**
-     * Returns, for a finding of a report built from {@code findings}, the justification of the active waiver that
-     * covers it, or empty: the SARIF export marks those results as accepted.
-     */
-    static Function<Finding, Optional<String>> acceptance(List<ExportedFinding> findings) {
-        Map<String, Long> waivers = new HashMap<>();
-        for (ExportedFinding finding : findings) {
-            if (finding.waiverId() != null) {
-                waivers.put(finding.checkId() + "\n" + finding.targetKey(), finding.waiverId());
-            }
+        private static String findingKey(String checkId, String targetKey) {
+            return checkId + "\n" + targetKey;
         }
-        return finding -> Optional.ofNullable(waivers.get(finding.checkId() + "\n" + finding.targetKey()))
-                .map(waiverId -> "Accepted by Fleetbench waiver " + waiverId
-                        + " (GET /api/v1/waivers/" + waiverId + " has its reason, owner, approver and expiry)");
     }
 }

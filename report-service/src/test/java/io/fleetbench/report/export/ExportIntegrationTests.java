@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -313,6 +315,9 @@ class ExportIntegrationTests extends IntegrationTestSupport {
             if (result.has("suppressions")) {
                 assertThat(result.at("/suppressions/0/status").asString()).isEqualTo("accepted");
                 assertThat(result.at("/suppressions/0/kind").asString()).isEqualTo("external");
+                assertThat(result.at("/suppressions/0/justification").asString())
+                        .matches("Accepted by Fleetbench waiver \\d+ \\(approved by lead, expires .+\\):"
+                                + " accepted risk");
                 suppressed.add(target);
             } else {
                 open.add(target);
@@ -321,6 +326,101 @@ class ExportIntegrationTests extends IntegrationTestSupport {
         assertThat(suppressed).containsExactly("container:" + accepted);
         assertThat(open).containsExactly("container:db");
         assertThat(sarifSchema().validate(new ObjectMapper().readTree(body))).isEmpty();
+    }
+
+    @Test
+    void waivedWarnIsSkippedInJunit() throws Exception {
+        String hostId = newHostId("export-junit-waived");
+        // A container pattern covers every host, so the waived container's name is unique to this test.
+        String accepted = "accepted-" + hostId;
+        publish(report(hostId, 1,
+                containerFinding("5.12", accepted, Status.WARN),
+                containerFinding("5.12", "db", Status.WARN),
+                containerFinding("5.25", accepted, Status.INFO)));
+        awaitAppliedSequence(hostId, 1);
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+        String waiver = "{\"checkId\": \"5.12\", \"containerPattern\": \"" + accepted + "\","
+                + " \"reason\": \"accepted for the batch window\","
+                + " \"owner\": \"ops\", \"approver\": \"lead\", \"expiresAt\": \"" + expiresAt + "\"}";
+        byte[] created = webClient.post().uri("/api/v1/waivers")
+                .header("X-Fleetbench-User", "ops-admin")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(waiver)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        long waiverId = EventCodec.mapper().readTree(created).get("waiverId").asLong();
+        String expectedMessage = "WARN waived: Accepted by Fleetbench waiver " + waiverId + " (approved by lead,"
+                + " expires " + expiresAt + "): accepted for the batch window";
+
+        String hostXml = webClient.get().uri("/api/v1/hosts/{hostId}/export?format=junit", hostId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        Element hostRoot = parseXml(hostXml);
+        assertThat(hostRoot.getAttribute("tests")).isEqualTo("3");
+        assertThat(hostRoot.getAttribute("failures")).isEqualTo("1");
+        assertThat(hostRoot.getAttribute("skipped")).isEqualTo("2");
+        assertWaivedCases(hostRoot, accepted, expectedMessage);
+
+        String fleetXml = webClient.get().uri("/api/v1/fleet/export?format=junit")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        Element fleetSuite = suiteNamed(parseXml(fleetXml), "Host " + hostId + " (" + hostId + ")");
+        assertThat(fleetSuite.getAttribute("tests")).isEqualTo("3");
+        assertThat(fleetSuite.getAttribute("failures")).isEqualTo("1");
+        assertThat(fleetSuite.getAttribute("skipped")).isEqualTo("2");
+        assertWaivedCases(fleetSuite, accepted, expectedMessage);
+    }
+
+    /** Asserts that the 5.12 case of container {@code accepted} is skipped as waived and that of db still fails. */
+    private static void assertWaivedCases(Element scope, String accepted, String expectedMessage) {
+        Element waived = caseNamed(scope, "5.12 Recommendation 5.12 [container:" + accepted + "]");
+        assertThat(waived.getElementsByTagName("failure").getLength()).isZero();
+        Element skipped = (Element) waived.getElementsByTagName("skipped").item(0);
+        assertThat(skipped).as("skipped element of the waived case").isNotNull();
+        assertThat(skipped.getAttribute("message")).isEqualTo(expectedMessage);
+        Element open = caseNamed(scope, "5.12 Recommendation 5.12 [container:db]");
+        assertThat(open.getElementsByTagName("skipped").getLength()).isZero();
+        assertThat(open.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        Element info = caseNamed(scope, "5.25 Recommendation 5.25 [container:" + accepted + "]");
+        assertThat(((Element) info.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+                .startsWith("INFO: ");
+    }
+
+    private static Element parseXml(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
+    }
+
+    private static Element suiteNamed(Element root, String name) {
+        NodeList suites = root.getElementsByTagName("testsuite");
+        for (int index = 0; index < suites.getLength(); index++) {
+            Element suite = (Element) suites.item(index);
+            if (suite.getAttribute("name").equals(name)) {
+                return suite;
+            }
+        }
+        throw new AssertionError("no testsuite named '" + name + "'");
+    }
+
+    private static Element caseNamed(Element scope, String name) {
+        NodeList cases = scope.getElementsByTagName("testcase");
+        for (int index = 0; index < cases.getLength(); index++) {
+            Element testCase = (Element) cases.item(index);
+            if (testCase.getAttribute("name").equals(name)) {
+                return testCase;
+            }
+        }
+        throw new AssertionError("no testcase named '" + name + "'");
     }
 
     @Test

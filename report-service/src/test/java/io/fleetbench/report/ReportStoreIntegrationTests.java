@@ -1,6 +1,9 @@
 package io.fleetbench.report;
 
+import static io.fleetbench.report.store.jooq.Tables.CURRENT_FINDINGS;
+import static io.fleetbench.report.store.jooq.Tables.FINDING_TRANSITIONS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetbench.model.event.HostDescriptor;
@@ -15,12 +18,17 @@ import io.fleetbench.report.query.TransitionView;
 import io.fleetbench.report.store.ApplyOutcome;
 import io.fleetbench.report.store.ReportQueries;
 import io.fleetbench.report.store.ReportStore;
+import io.fleetbench.report.store.ReportTransactionHook;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +44,34 @@ class ReportStoreIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     private ReportQueries queries;
+
+    @Autowired
+    private ConnectionFactory connectionFactory;
+
+    @Autowired
+    private DSLContext dsl;
+
+    /**
+     * A report whose transaction fails after its rows were copied leaves no trace, and the connection goes back to
+     * the pool in a state that applies the next report.
+     */
+    @Test
+    void failedReportLeavesNothing() {
+        String hostId = newHostId("rollback");
+        ReportTransactionHook failing = (tx, report, transitions) -> Mono.error(new IllegalStateException("hook failed"));
+        ReportStore failingStore = new ReportStore(connectionFactory, dsl, List.of(failing));
+
+        assertThatThrownBy(() -> failingStore.apply(report(hostId, 1, containerFinding("5.5", "web", Status.WARN)))
+                .block(APPLY_TIMEOUT))
+                .hasMessageContaining("hook failed");
+
+        assertThat(queries.host(hostId).blockOptional(Duration.ofSeconds(10))).isEmpty();
+        assertThat(rowCount(CURRENT_FINDINGS, CURRENT_FINDINGS.HOST_ID.eq(hostId))).as("current results").isZero();
+        assertThat(rowCount(FINDING_TRANSITIONS, FINDING_TRANSITIONS.HOST_ID.eq(hostId))).as("transitions").isZero();
+        ApplyOutcome retried = store.apply(report(hostId, 1, containerFinding("5.5", "web", Status.WARN)))
+                .block(APPLY_TIMEOUT);
+        assertThat(retried).extracting(ApplyOutcome::applied, ApplyOutcome::opened).containsExactly(true, 1);
+    }
 
     /**
      * Two first reports of one host in parallel usually both find no host row, so both insert it and one waits on the
@@ -105,6 +141,13 @@ class ReportStoreIntegrationTests extends IntegrationTestSupport {
                 .containsExactly(
                         tuple("5.5", TransitionKind.OPENED, null, Status.PASS, plain.reason(), collectedAt),
                         tuple("5.31", TransitionKind.OPENED, null, Status.WARN, reason, collectedAt));
+    }
+
+    private int rowCount(Table<?> table, Condition condition) {
+        Integer count = Mono.from(dsl.selectCount().from(table).where(condition))
+                .map(row -> row.value1())
+                .block(Duration.ofSeconds(10));
+        return count == null ? -1 : count;
     }
 
     private static void assertNewerReportStored(HostReport stored) {

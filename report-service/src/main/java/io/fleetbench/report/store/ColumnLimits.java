@@ -5,6 +5,7 @@ import io.fleetbench.model.event.InvalidEventException;
 import io.fleetbench.model.finding.Finding;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rejects a report that the tables cannot store, before its transaction starts. The lengths match the
@@ -20,16 +21,27 @@ final class ColumnLimits {
     }
 
     /**
-     * Checks the lengths of the key columns and that no finding key appears twice.
+     * Checks the lengths of the key columns, that no stored text contains a NUL character, which PostgreSQL's text
+     * types cannot store, and that no finding key appears twice.
      *
-     * @throws InvalidEventException naming the report, the value and the limit
+     * @throws InvalidEventException naming the report, the field and the limit
      */
     static void validate(HostFindingsEvaluated report) {
         requireMaxLength(report, "benchmarkVersion", report.benchmarkVersion(), BENCHMARK_VERSION);
+        requireNoNul(report, "host name", report.host().name());
+        requireNoNul(report, "host agentVersion", report.host().agentVersion());
+        report.host().labels().forEach((name, value) -> {
+            requireNoNul(report, "host label name", name);
+            requireNoNul(report, "value of host label " + name, value);
+        });
+        requireNoNul(report, "engineVersion", report.engineVersion());
+        requireNoNul(report, "benchmarkId", report.benchmarkId());
+        requireNoNul(report, "benchmarkVersion", report.benchmarkVersion());
         Set<FindingKey> keys = new HashSet<>();
         for (Finding finding : report.findings()) {
             requireMaxLength(report, "finding checkId", finding.checkId(), CHECK_ID);
             requireMaxLength(report, "finding targetKey", finding.targetKey(), TARGET_KEY);
+            requireNoNul(report, finding);
             FindingKey key = new FindingKey(report.benchmarkVersion(), finding.checkId(), finding.targetKey());
             if (!keys.add(key)) {
                 throw new InvalidEventException("Report " + report.eventId() + " for host " + report.hostId()
@@ -44,6 +56,24 @@ final class ColumnLimits {
                     + field + " '" + abbreviate(value) + "' of " + value.length()
                     + " characters, more than the maximum of " + maxLength
                     + " that the report store accepts. Shorten it at its source");
+        }
+    }
+
+    private static void requireNoNul(HostFindingsEvaluated report, Finding finding) {
+        String where = " of finding " + finding.checkId() + " on " + finding.targetKey();
+        requireNoNul(report, "checkId", finding.checkId());
+        requireNoNul(report, "targetKey", finding.targetKey());
+        requireNoNul(report, "title" + where, finding.title());
+        requireNoNul(report, "section" + where, finding.section());
+        requireNoNul(report, "targetId" + where, finding.targetId());
+        requireNoNul(report, "reason" + where, finding.reason());
+        requireNoNul(report, "remediation" + where, finding.remediation());
+    }
+
+    private static void requireNoNul(HostFindingsEvaluated report, String field, @Nullable String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidEventException("Report " + report.eventId() + " for host " + report.hostId() + " has a"
+                    + " NUL character in " + field + ", which PostgreSQL cannot store. Remove it at its source");
         }
     }
 

@@ -112,15 +112,16 @@ public class ReportStore {
                         .then(Mono.defer(() -> applyLocked(Transaction.on(connection, dsl), report)))
                         .flatMap(outcome -> Mono.from(connection.commitTransaction()).thenReturn(outcome)),
                 Connection::close,
-                (connection, error) -> rollbackAndClose(connection),
-                ReportStore::rollbackAndClose);
+                (connection, error) -> rollbackAndClose(connection, report),
+                connection -> rollbackAndClose(connection, report));
     }
 
     /** Rolls back and closes, keeping a rollback failure from hiding the error that caused it. */
-    private static Mono<Void> rollbackAndClose(Connection connection) {
+    private static Mono<Void> rollbackAndClose(Connection connection, HostFindingsEvaluated report) {
         return Mono.from(connection.rollbackTransaction())
                 .onErrorResume(rollbackError -> {
-                    log.warn("Rolling back a report's transaction failed", rollbackError);
+                    log.warn("Rolling back the transaction of report {} for host {} failed", report.eventId(),
+                            report.hostId(), rollbackError);
                     return Mono.empty();
                 })
                 .then(Mono.from(connection.close()));

@@ -63,6 +63,18 @@ class ColumnLimitsTests {
                 .hasMessageContaining("twice");
     }
 
+    @Test
+    void rejectsNulInReason() {
+        Finding finding = new Finding("2.1", "Title", "Section", true, TargetKind.DAEMON, "daemon", null, Status.WARN,
+                "before\u0000after", null);
+        HostFindingsEvaluated report = report("1.6.0", finding);
+
+        assertThatThrownBy(() -> ColumnLimits.validate(report))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("NUL character in reason of finding 2.1 on daemon")
+                .hasMessageContaining("host-a");
+    }
+
     private static HostFindingsEvaluated report(String benchmarkVersion, Finding... findings) {
         Instant now = Instant.parse("2026-01-05T10:00:00Z");
         return new HostFindingsEvaluated(1, "report-1", now, new HostDescriptor("host-a", null, null, null), 1,

@@ -3,7 +3,6 @@ package io.fleetbench.standalone.audit;
 import com.github.dockerjava.api.exception.DockerException;
 import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.event.HostSnapshotCollected;
-import io.fleetbench.model.report.FindingLocator;
 import io.fleetbench.rules.core.BundledRules;
 import io.fleetbench.standalone.DurationConverter;
 import io.fleetbench.rules.core.catalogue.BenchmarkCatalogue;
@@ -108,7 +107,7 @@ public final class AuditCommand implements Callable<Integer> {
             AuditRun.progress(options, spec, "Evaluated " + snapshot.containers().size() + " containers and "
                     + snapshot.images().size() + " images against " + catalogue.title() + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
-            return AuditRun.finish(report, catalogue, FindingLocator.NONE, options, spec, version.get());
+            return AuditRun.finish(report, catalogue, ReportLocations.NONE, options, spec, version.get());
         } catch (AuditUsageException | EngineUnavailableException e) {
             return AuditRun.usageError(spec, e.getMessage());
         } catch (DockerException e) {

@@ -1,7 +1,6 @@
 package io.fleetbench.standalone.audit;
 
 import io.fleetbench.model.event.HostFindingsEvaluated;
-import io.fleetbench.model.report.FindingLocator;
 import io.fleetbench.model.report.ReportSummary;
 import io.fleetbench.rules.core.catalogue.BenchmarkCatalogue;
 import java.io.PrintWriter;
@@ -20,12 +19,12 @@ final class AuditRun {
     }
 
     /** Writes {@code report} as {@code options} ask and returns the exit status. */
-    static int finish(HostFindingsEvaluated report, BenchmarkCatalogue catalogue, FindingLocator locator,
+    static int finish(HostFindingsEvaluated report, BenchmarkCatalogue catalogue, ReportLocations locations,
             ReportOptions options, CommandSpec spec, String toolVersion) {
         PrintWriter out = spec.commandLine().getOut();
         boolean colour = !options.noColour && options.output == null && System.console() != null;
         String rendered = new ReportWriter(options.format, colour, options.remediation, toolVersion)
-                .render(report, catalogue, locator);
+                .render(report, catalogue, locations);
         ReportWriter.write(rendered, options.output, out);
         ReportSummary summary = ReportSummary.of(report);
         boolean failed = options.failOn.failsOn(report);

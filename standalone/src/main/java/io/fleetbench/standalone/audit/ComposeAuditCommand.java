@@ -1,7 +1,6 @@
 package io.fleetbench.standalone.audit;
 
 import io.fleetbench.model.event.HostFindingsEvaluated;
-import io.fleetbench.model.report.FindingLocator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -32,14 +31,20 @@ final class ComposeAuditCommand implements Callable<Integer> {
 
     private final Clock clock;
     private final Supplier<String> version;
+    private final Path workingDirectory;
 
     ComposeAuditCommand() {
-        this(Clock.systemUTC(), AuditCommand::jarVersion);
+        this(Clock.systemUTC(), AuditCommand::jarVersion, Path.of(System.getProperty("user.dir")));
     }
 
-    ComposeAuditCommand(Clock clock, Supplier<String> version) {
+    /**
+     * @param workingDirectory the folder that SARIF and JUnit XML locations are relative to, which must be the JVM's
+     *        working directory when {@code FILE} is a relative path, because the file is read from there
+     */
+    ComposeAuditCommand(Clock clock, Supplier<String> version, Path workingDirectory) {
         this.clock = clock;
         this.version = version;
+        this.workingDirectory = workingDirectory;
     }
 
     @Override
@@ -50,8 +55,8 @@ final class ComposeAuditCommand implements Callable<Integer> {
             CheckSelection selection = options.checkSelection();
             selection.validate(audit.catalogue());
             HostFindingsEvaluated report = selection.apply(audit.evaluate());
-            FindingLocator locator = audit.locator(report);
-            return AuditRun.finish(report, audit.catalogue(), locator, options, spec, version.get());
+            ReportLocations locations = ReportLocations.of(audit.locator(report), file, workingDirectory);
+            return AuditRun.finish(report, audit.catalogue(), locations, options, spec, version.get());
         } catch (AuditUsageException e) {
             return AuditRun.usageError(spec, e.getMessage());
         }

@@ -3,7 +3,6 @@ package io.fleetbench.standalone.audit;
 import io.fleetbench.model.event.HostFindingsEvaluated;
 import io.fleetbench.model.finding.Finding;
 import io.fleetbench.model.report.DockerBenchText;
-import io.fleetbench.model.report.FindingLocator;
 import io.fleetbench.model.report.JunitXml;
 import io.fleetbench.model.report.ReportJson;
 import io.fleetbench.model.report.RuleDescription;
@@ -12,6 +11,7 @@ import io.fleetbench.rules.core.catalogue.BenchmarkCatalogue;
 import io.fleetbench.rules.core.catalogue.Recommendation;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +40,25 @@ final class ReportWriter {
         this.toolVersion = toolVersion;
     }
 
-    /** Renders {@code report}, describing its checks from {@code catalogue} and placing findings with {@code locator}. */
-    String render(HostFindingsEvaluated report, BenchmarkCatalogue catalogue, FindingLocator locator) {
+    /**
+     * Renders {@code report}, describing its checks from {@code catalogue} and placing findings at the
+     * {@code locations} of the chosen format.
+     */
+    String render(HostFindingsEvaluated report, BenchmarkCatalogue catalogue, ReportLocations locations) {
         return switch (format) {
-            case TEXT -> new DockerBenchText(colour, remediation, locator).render(report);
-            case JSON -> ReportJson.render(report, locator);
-            case SARIF -> new SarifLog(toolVersion).render(report, rules(report, catalogue), locator);
-            case JUNIT -> JunitXml.render(report, locator);
+            case TEXT -> new DockerBenchText(colour, remediation, locations.asGiven()).render(report);
+            case JSON -> ReportJson.render(report, locations.asGiven());
+            case SARIF -> sarif(locations.withPortableHostName(report), catalogue, locations);
+            case JUNIT -> JunitXml.render(locations.withPortableHostName(report), locations.junit());
         };
+    }
+
+    private String sarif(HostFindingsEvaluated report, BenchmarkCatalogue catalogue, ReportLocations locations) {
+        SarifLog log = new SarifLog(toolVersion);
+        List<RuleDescription> rules = rules(report, catalogue);
+        URI sourceRoot = locations.sourceRoot();
+        return sourceRoot == null ? log.render(report, rules, locations.sarif())
+                : log.render(report, rules, locations.sarif(), sourceRoot);
     }
 
     /**

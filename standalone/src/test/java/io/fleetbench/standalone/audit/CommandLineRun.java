@@ -3,6 +3,7 @@ package io.fleetbench.standalone.audit;
 import io.fleetbench.standalone.FleetbenchCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +24,11 @@ record CommandLineRun(int exitCode, String out, String err) {
     static final String VERSION = "0.1.0-test";
 
     static CommandLineRun of(String... args) {
+        return in(Path.of(System.getProperty("user.dir")), args);
+    }
+
+    /** Runs the command line with {@code workingDirectory} as the folder that compose file locations start from. */
+    static CommandLineRun in(Path workingDirectory, String... args) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -30,7 +36,7 @@ record CommandLineRun(int exitCode, String out, String err) {
                     return type.cast(new AuditCommand(CLOCK, () -> VERSION));
                 }
                 if (type == ComposeAuditCommand.class) {
-                    return type.cast(new ComposeAuditCommand(CLOCK, () -> VERSION));
+                    return type.cast(new ComposeAuditCommand(CLOCK, () -> VERSION, workingDirectory));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

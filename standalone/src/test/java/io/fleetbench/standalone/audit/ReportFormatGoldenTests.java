@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetbench.collector.fixtures.EngineFixtures;
 import io.fleetbench.model.event.HostFindingsEvaluated;
-import io.fleetbench.model.report.FindingLocator;
 import io.fleetbench.rules.core.BundledRules;
 import io.fleetbench.rules.core.catalogue.BenchmarkCatalogue;
 import java.io.IOException;
@@ -39,7 +38,7 @@ class ReportFormatGoldenTests {
     static String render(OutputFormat format, HostFindingsEvaluated report) {
         BenchmarkCatalogue catalogue = BundledRules.catalogue(BENCHMARK_VERSION);
         return new ReportWriter(format, false, true, CommandLineRun.VERSION).render(report, catalogue,
-                FindingLocator.NONE);
+                ReportLocations.NONE);
     }
 
     @ParameterizedTest

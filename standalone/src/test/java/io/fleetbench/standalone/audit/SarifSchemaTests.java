@@ -14,10 +14,12 @@ import io.fleetbench.model.finding.Status;
 import io.fleetbench.model.report.SarifLog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Validates SARIF output against the SARIF 2.1.0 JSON schema (draft 04), in its final release-candidate form
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.Test;
 class SarifSchemaTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final Path INSECURE = Path.of("src/test/resources/audit/compose/insecure.yml");
+
+    private static final String ARTIFACT = "/runs/0/results/0/locations/0/physicalLocation/artifactLocation";
 
     private static JsonSchema schema;
 
@@ -50,17 +56,69 @@ class SarifSchemaTests {
 
     @Test
     void composeReportMatchesSarifSchema() throws IOException {
-        ComposeAudit audit = new ComposeAudit(ComposeFile.read(Path.of("src/test/resources/audit/compose/insecure.yml")),
-                ReportFormatGoldenTests.BENCHMARK_VERSION, CommandLineRun.CLOCK, CommandLineRun.VERSION);
-        HostFindingsEvaluated report = audit.evaluate();
-        String rendered = new ReportWriter(OutputFormat.SARIF, false, false, CommandLineRun.VERSION)
-                .render(report, audit.catalogue(), audit.locator(report));
-        JsonNode log = JSON.readTree(rendered);
+        JsonNode log = composeSarif(INSECURE, Path.of("").toAbsolutePath());
 
         Set<ValidationMessage> errors = schema.validate(log);
 
         assertThat(errors).isEmpty();
         assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
+        assertThat(log.at(ARTIFACT + "/uri").asText()).isEqualTo("src/test/resources/audit/compose/insecure.yml");
+    }
+
+    @Test
+    void subfolderFileIsRelativeToSourceRoot(@TempDir Path workingDirectory) throws IOException {
+        Path file = copyInsecure(workingDirectory.resolve("sub/compose.yaml"));
+
+        JsonNode log = composeSarif(file, workingDirectory);
+
+        assertThat(schema.validate(log)).isEmpty();
+        assertThat(log.at("/runs/0/results")).isNotEmpty();
+        assertThat(log.at("/runs/0/results")).allSatisfy(result -> {
+            JsonNode artifact = result.at("/locations/0/physicalLocation/artifactLocation");
+            assertThat(artifact.get("uri").asText()).isEqualTo("sub/compose.yaml");
+            assertThat(artifact.get("uriBaseId").asText()).isEqualTo(SarifLog.SOURCE_ROOT);
+        });
+        JsonNode sourceRoot = log.at("/runs/0/originalUriBaseIds/" + SarifLog.SOURCE_ROOT + "/uri");
+        assertThat(sourceRoot.asText()).isEqualTo(workingDirectory.toUri().toString()).endsWith("/");
+        assertThat(log.at("/runs/0/properties/hostName").asText()).isEqualTo("sub/compose.yaml");
+    }
+
+    @Test
+    void outsideFileKeepsFileUri(@TempDir Path folder) throws IOException {
+        Path file = copyInsecure(folder.resolve("elsewhere/compose.yaml"));
+        Path workingDirectory = Files.createDirectories(folder.resolve("checkout"));
+
+        JsonNode log = composeSarif(file, workingDirectory);
+
+        assertThat(schema.validate(log)).isEmpty();
+        assertThat(log.at(ARTIFACT + "/uri").asText()).isEqualTo(file.toUri().toString()).startsWith("file:///");
+        assertThat(log.at(ARTIFACT).has("uriBaseId")).isFalse();
+    }
+
+    @Test
+    void spaceInPathIsPercentEncoded(@TempDir Path workingDirectory) throws IOException {
+        Path file = copyInsecure(workingDirectory.resolve("deploy files/my compose.yaml"));
+
+        JsonNode log = composeSarif(file, workingDirectory);
+
+        assertThat(schema.validate(log)).isEmpty();
+        assertThat(log.at(ARTIFACT + "/uri").asText()).isEqualTo("deploy%20files/my%20compose.yaml");
+        assertThat(log.at(ARTIFACT + "/uriBaseId").asText()).isEqualTo(SarifLog.SOURCE_ROOT);
+    }
+
+    /** Copies the insecure test compose file to {@code target}, creating its folders, and returns {@code target}. */
+    static Path copyInsecure(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        return Files.copy(INSECURE, target);
+    }
+
+    private static JsonNode composeSarif(Path file, Path workingDirectory) throws IOException {
+        ComposeAudit audit = new ComposeAudit(ComposeFile.read(file), ReportFormatGoldenTests.BENCHMARK_VERSION,
+                CommandLineRun.CLOCK, CommandLineRun.VERSION);
+        HostFindingsEvaluated report = audit.evaluate();
+        String rendered = new ReportWriter(OutputFormat.SARIF, false, false, CommandLineRun.VERSION)
+                .render(report, audit.catalogue(), ReportLocations.of(audit.locator(report), file, workingDirectory));
+        return JSON.readTree(rendered);
     }
 
     @Test

@@ -235,22 +235,23 @@ public final class JunitXml {
             return;
         }
         xml.writeCharacters("\n      ");
+        String reason = withoutInvalidXmlCharacters(finding.reason());
         Optional<String> justification = waiverJustification(finding, acceptance);
         if (justification.isPresent()) {
             xml.writeStartElement("skipped");
             xml.writeAttribute("message", "WARN waived: " + withoutInvalidXmlCharacters(justification.get()));
-            xml.writeCharacters(finding.reason());
+            xml.writeCharacters(reason);
             xml.writeEndElement();
         } else if (finding.status() == Status.WARN) {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", "WARN");
-            xml.writeAttribute("message", finding.reason());
+            xml.writeAttribute("message", reason);
             String remediation = finding.remediation();
-            xml.writeCharacters(remediation == null ? finding.reason() : remediation.strip());
+            xml.writeCharacters(remediation == null ? reason : withoutInvalidXmlCharacters(remediation.strip()));
             xml.writeEndElement();
         } else {
             xml.writeEmptyElement("skipped");
-            xml.writeAttribute("message", finding.status().name() + ": " + finding.reason());
+            xml.writeAttribute("message", finding.status().name() + ": " + reason);
         }
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
@@ -258,7 +259,8 @@ public final class JunitXml {
 
     /**
      * Replaces each character that XML 1.0 does not allow, such as a control character in a waiver's free-text
-     * reason, with U+FFFD, because the StAX writer copies it unescaped and the file would not parse.
+     * reason or in a finding's reason or remediation, with U+FFFD. The JDK's StAX writer copies such a character
+     * unescaped, and the file would not parse.
      */
     private static String withoutInvalidXmlCharacters(String text) {
         StringBuilder valid = new StringBuilder(text.length());

@@ -147,6 +147,18 @@ class JunitXmlTests {
     }
 
     @Test
+    void controlCharacterInReasonIsReplaced() throws Exception {
+        Finding finding = new Finding("5.5", "Title of 5.5", "Container Runtime", true, TargetKind.CONTAINER,
+                "container:open", "open-id", Status.WARN, "label\u0007value", "fix\u0000it");
+
+        Element root = parse(JunitXml.render(report(finding)));
+
+        Element failure = (Element) testCase(root, "5.5", "open").getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("label\uFFFDvalue");
+        assertThat(failure.getTextContent()).isEqualTo("fix\uFFFDit");
+    }
+
+    @Test
     void controlCharacterInJustificationIsReplaced() throws Exception {
         HostFindingsEvaluated report = report(finding("5.5", "accepted", Status.WARN));
 

@@ -44,9 +44,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
-import org.jooq.Record8;
 import org.jooq.Select;
 import org.jooq.SortField;
+import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -119,12 +119,18 @@ public class FleetQueries {
                 .map(rows -> Slice.of(rows, hostLimit));
 
         String countedLabel = countedLabel(labels);
-        Mono<List<CheckRow>> checks = Flux.from(labels.isEmpty() ? fleetCheckRows()
-                        : countedLabel != null ? labelCheckRows(countedLabel) : hostCheckRows(hostFilter))
-                .map(row -> new CheckRow(row.value1(), row.value2(), row.value3(), Boolean.TRUE.equals(row.value4()),
-                        row.value5(), row.value6(), Boolean.TRUE.equals(row.value7()),
-                        row.value8() == null ? 0 : row.value8().longValue()))
-                .filter(row -> row.count() != 0)
+        Select<? extends Record> checkQuery;
+        if (labels.isEmpty()) {
+            checkQuery = checkRows(CountTable.FLEET, FLEET_CHECK_COUNTS, DSL.noCondition());
+        } else if (countedLabel != null) {
+            checkQuery = checkRows(CountTable.LABEL, LABEL_CHECK_COUNTS, LABEL_CHECK_COUNTS.LABEL.eq(countedLabel));
+        } else {
+            checkQuery = checkRows(CountTable.HOST,
+                    HOST_CHECK_COUNTS.join(HOSTS).on(HOSTS.HOST_ID.eq(HOST_CHECK_COUNTS.HOST_ID)), hostFilter);
+        }
+        Mono<List<CheckRow>> checks = Flux.from(checkQuery)
+                .map(CheckRow::of)
+                .filter(row -> row.total() != 0)
                 .collectList();
 
         return Mono.zip(hostTotals, hostPage, checks).map(parts -> {
@@ -143,17 +149,6 @@ public class FleetQueries {
     public record SummaryPage(FleetSummary summary, boolean moreHosts) {
     }
 
-    /** Sums the fleet's shards per check, status and waived flag. */
-    private Select<Record8<String, String, Status, Boolean, String, String, Boolean, BigDecimal>> fleetCheckRows() {
-        return dsl.select(FLEET_CHECK_COUNTS.BENCHMARK_VERSION, FLEET_CHECK_COUNTS.CHECK_ID,
-                        FLEET_CHECK_COUNTS.STATUS, FLEET_CHECK_COUNTS.WAIVED, DSL.max(FLEET_CHECK_COUNTS.TITLE),
-                        DSL.max(FLEET_CHECK_COUNTS.SECTION), DSL.boolOr(FLEET_CHECK_COUNTS.SCORED),
-                        DSL.sum(FLEET_CHECK_COUNTS.FINDING_COUNT))
-                .from(FLEET_CHECK_COUNTS)
-                .groupBy(FLEET_CHECK_COUNTS.BENCHMARK_VERSION, FLEET_CHECK_COUNTS.CHECK_ID, FLEET_CHECK_COUNTS.STATUS,
-                        FLEET_CHECK_COUNTS.WAIVED);
-    }
-
     /** Returns the one label of a filter as {@code key=value} when it has counts of its own, or {@code null}. */
     private static @Nullable String countedLabel(Map<String, String> labels) {
         if (labels.size() != 1) {
@@ -165,30 +160,44 @@ public class FleetQueries {
                 : null;
     }
 
-    /** Sums the shards of one label's counts per check, status and waived flag. */
-    private Select<Record8<String, String, Status, Boolean, String, String, Boolean, BigDecimal>> labelCheckRows(
-            String label) {
-        return dsl.select(LABEL_CHECK_COUNTS.BENCHMARK_VERSION, LABEL_CHECK_COUNTS.CHECK_ID,
-                        LABEL_CHECK_COUNTS.STATUS, LABEL_CHECK_COUNTS.WAIVED, DSL.max(LABEL_CHECK_COUNTS.TITLE),
-                        DSL.max(LABEL_CHECK_COUNTS.SECTION), DSL.boolOr(LABEL_CHECK_COUNTS.SCORED),
-                        DSL.sum(LABEL_CHECK_COUNTS.FINDING_COUNT))
-                .from(LABEL_CHECK_COUNTS)
-                .where(LABEL_CHECK_COUNTS.LABEL.eq(label))
-                .groupBy(LABEL_CHECK_COUNTS.BENCHMARK_VERSION, LABEL_CHECK_COUNTS.CHECK_ID, LABEL_CHECK_COUNTS.STATUS,
-                        LABEL_CHECK_COUNTS.WAIVED);
+    /**
+     * Sums a count table's rows per check, one column per status with waived WARN findings apart, so that a summary
+     * maps one row per check instead of one per check, status and waiver state.
+     */
+    private Select<? extends Record> checkRows(CountTable counts, TableLike<?> from, Condition filter) {
+        return dsl.select(counts.version(), counts.checkId(), DSL.max(counts.title()), DSL.max(counts.section()),
+                        DSL.boolOr(counts.scored()),
+                        countOf(counts, counts.status().eq(Status.PASS)),
+                        countOf(counts, counts.status().eq(Status.WARN)),
+                        countOf(counts, counts.status().eq(Status.INFO)),
+                        countOf(counts, counts.status().eq(Status.NOTE)),
+                        DSL.sum(counts.count()).filterWhere(counts.waived()))
+                .from(from)
+                .where(filter)
+                .groupBy(counts.version(), counts.checkId());
     }
 
-    /** Sums the per-host counts of the hosts that match {@code hostFilter}. */
-    private Select<Record8<String, String, Status, Boolean, String, String, Boolean, BigDecimal>> hostCheckRows(
-            Condition hostFilter) {
-        return dsl.select(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID, HOST_CHECK_COUNTS.STATUS,
-                        HOST_CHECK_COUNTS.WAIVED, DSL.max(HOST_CHECK_COUNTS.TITLE), DSL.max(HOST_CHECK_COUNTS.SECTION),
-                        DSL.boolOr(HOST_CHECK_COUNTS.SCORED), DSL.sum(HOST_CHECK_COUNTS.FINDING_COUNT))
-                .from(HOST_CHECK_COUNTS)
-                .join(HOSTS).on(HOSTS.HOST_ID.eq(HOST_CHECK_COUNTS.HOST_ID))
-                .where(hostFilter)
-                .groupBy(HOST_CHECK_COUNTS.BENCHMARK_VERSION, HOST_CHECK_COUNTS.CHECK_ID, HOST_CHECK_COUNTS.STATUS,
-                        HOST_CHECK_COUNTS.WAIVED);
+    private static Field<BigDecimal> countOf(CountTable counts, Condition status) {
+        return DSL.sum(counts.count()).filterWhere(status.and(DSL.not(counts.waived())));
+    }
+
+    /** The columns of one of the three tables of per-check counts, which share their names and meaning. */
+    private record CountTable(Field<String> version, Field<String> checkId, Field<Status> status,
+            Field<Boolean> waived, Field<String> title, Field<String> section, Field<Boolean> scored,
+            Field<? extends Number> count) {
+
+        static final CountTable FLEET = new CountTable(FLEET_CHECK_COUNTS.BENCHMARK_VERSION,
+                FLEET_CHECK_COUNTS.CHECK_ID, FLEET_CHECK_COUNTS.STATUS, FLEET_CHECK_COUNTS.WAIVED,
+                FLEET_CHECK_COUNTS.TITLE, FLEET_CHECK_COUNTS.SECTION, FLEET_CHECK_COUNTS.SCORED,
+                FLEET_CHECK_COUNTS.FINDING_COUNT);
+        static final CountTable LABEL = new CountTable(LABEL_CHECK_COUNTS.BENCHMARK_VERSION,
+                LABEL_CHECK_COUNTS.CHECK_ID, LABEL_CHECK_COUNTS.STATUS, LABEL_CHECK_COUNTS.WAIVED,
+                LABEL_CHECK_COUNTS.TITLE, LABEL_CHECK_COUNTS.SECTION, LABEL_CHECK_COUNTS.SCORED,
+                LABEL_CHECK_COUNTS.FINDING_COUNT);
+        static final CountTable HOST = new CountTable(HOST_CHECK_COUNTS.BENCHMARK_VERSION,
+                HOST_CHECK_COUNTS.CHECK_ID, HOST_CHECK_COUNTS.STATUS, HOST_CHECK_COUNTS.WAIVED,
+                HOST_CHECK_COUNTS.TITLE, HOST_CHECK_COUNTS.SECTION, HOST_CHECK_COUNTS.SCORED,
+                HOST_CHECK_COUNTS.FINDING_COUNT);
     }
 
     private static FleetSummary summary(Map<String, String> labels, long hostCount, long staleHostCount,
@@ -409,11 +418,26 @@ public class FleetQueries {
     }
 
     /**
-     * One row of the per-check aggregate: a check's findings of one status over the matching hosts, either those a
-     * waiver covers or the others.
+     * One row of the per-check aggregate: a check's findings over the matching hosts per status, without the WARN
+     * findings that a waiver covers, which are counted apart.
      */
-    private record CheckRow(String benchmarkVersion, String checkId, Status status, boolean waived, String title,
-            String section, boolean scored, long count) {
+    private record CheckRow(String benchmarkVersion, String checkId, String title, String section, boolean scored,
+            long pass, long warn, long info, long note, long waived) {
+
+        static CheckRow of(Record row) {
+            return new CheckRow(row.get(0, String.class), row.get(1, String.class), row.get(2, String.class),
+                    row.get(3, String.class), Boolean.TRUE.equals(row.get(4, Boolean.class)), count(row, 5),
+                    count(row, 6), count(row, 7), count(row, 8), count(row, 9));
+        }
+
+        long total() {
+            return pass + warn + info + note + waived;
+        }
+
+        private static long count(Record row, int index) {
+            BigDecimal value = row.get(index, BigDecimal.class);
+            return value == null ? 0 : value.longValue();
+        }
     }
 
     /**
@@ -442,15 +466,14 @@ public class FleetQueries {
             if (row.title().compareTo(title) > 0) {
                 title = row.title();
             }
-            if (row.waived()) {
-                waived += row.count();
-                return;
-            }
-            counts.merge(row.status(), row.count(), Long::sum);
-            if (row.scored() && row.status() == Status.PASS) {
-                scoredPass += row.count();
-            } else if (row.scored() && row.status() == Status.WARN) {
-                scoredWarn += row.count();
+            waived += row.waived();
+            counts.merge(Status.PASS, row.pass(), Long::sum);
+            counts.merge(Status.WARN, row.warn(), Long::sum);
+            counts.merge(Status.INFO, row.info(), Long::sum);
+            counts.merge(Status.NOTE, row.note(), Long::sum);
+            if (row.scored()) {
+                scoredPass += row.pass();
+                scoredWarn += row.warn();
             }
         }
 

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -218,15 +219,23 @@ class FindingsIngestIntegrationTests extends IntegrationTestSupport {
                 containerFinding("5.5", "web", Status.WARN), containerFinding("5.5", "web", Status.PASS));
         byte[] duplicateKeysBytes = EventCodec.encode(duplicateKeys);
 
+        byte[] otherKeyBytes = EventCodec.encode(report(hostId, 3, containerFinding("5.5", "web", Status.WARN)));
+
         publishRaw(hostId, notJson);
         publishRaw(hostId, duplicateKeysBytes);
+        publishRaw("other-" + hostId, otherKeyBytes);
         publish(report(hostId, 2, containerFinding("5.5", "web", Status.PASS)));
 
         HostReport stored = awaitAppliedSequence(hostId, 2);
         assertThat(stored.findings()).extracting(FindingView::status).containsExactly(Status.PASS);
 
-        List<ConsumerRecord<byte[], byte[]>> deadLetters = awaitDeadLetters(notJson, duplicateKeysBytes);
-        for (ConsumerRecord<byte[], byte[]> deadLetter : deadLetters) {
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = awaitDeadLetters(notJson, duplicateKeysBytes,
+                otherKeyBytes);
+        assertThat(headerText(deadLetters.get(2), KafkaMessageChannelBinder.X_EXCEPTION_MESSAGE))
+                .contains("arrived with record key 'other-" + hostId + "'")
+                .contains("Key audit reports by their host id");
+        assertThat(awaitAppliedSequence(hostId, 2).snapshotSequence()).as("the report under another key").isEqualTo(2L);
+        for (ConsumerRecord<byte[], byte[]> deadLetter : deadLetters.subList(0, 2)) {
             assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo(hostId);
             assertThat(headerText(deadLetter, KafkaMessageChannelBinder.X_ORIGINAL_TOPIC))
                     .isEqualTo(Topics.AUDIT_REPORTS);
@@ -288,9 +297,21 @@ class FindingsIngestIntegrationTests extends IntegrationTestSupport {
                         }
                         return found.size() >= values.length;
                     });
+            // Records of other keys may be consumed by another thread, so they are returned in the order of values.
+            List<byte[]> expected = Arrays.asList(values);
+            found.sort(Comparator.comparingInt(record -> indexOf(expected, record.value())));
             assertThat(found).extracting(ConsumerRecord::value).containsExactly(values);
             return found;
         }
+    }
+
+    private static int indexOf(List<byte[]> values, byte[] value) {
+        for (int i = 0; i < values.size(); i++) {
+            if (Arrays.equals(values.get(i), value)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String headerText(ConsumerRecord<byte[], byte[]> record, String name) {

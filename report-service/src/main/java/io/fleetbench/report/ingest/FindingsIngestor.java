@@ -2,9 +2,11 @@ package io.fleetbench.report.ingest;
 
 import io.fleetbench.model.event.EventCodec;
 import io.fleetbench.model.event.HostFindingsEvaluated;
+import io.fleetbench.model.event.InvalidEventException;
 import io.fleetbench.report.ReportProperties;
 import io.fleetbench.report.store.ApplyOutcome;
 import io.fleetbench.report.store.ReportStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +39,9 @@ class FindingsIngestor {
         this.ingestTimeout = properties.ingestTimeout();
     }
 
-    void ingest(byte[] payload) {
-        HostFindingsEvaluated report = EventCodec.decodeFindings(payload);
+    void ingest(Message<byte[]> record) {
+        HostFindingsEvaluated report = EventCodec.decodeFindings(record.getPayload());
+        requireHostKey(record, report);
         long started = System.nanoTime();
 
         ApplyOutcome outcome = awaitOutcome(report, store.apply(report).toFuture());
@@ -47,7 +52,7 @@ class FindingsIngestor {
 
         long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         if (!outcome.applied()) {
-            log.debug("Skipped report {} for host {}: snapshot sequence {} is not newer than the applied sequence {}",
+            log.info("Skipped report {} for host {}: snapshot sequence {} is not newer than the applied sequence {}",
                     report.eventId(), report.hostId(), report.snapshotSequence(), outcome.previousSequence());
         } else if (outcome.hasTransitions()) {
             log.info("Applied report {} for host {} at snapshot sequence {}: {} opened, {} changed, {} resolved"
@@ -58,6 +63,25 @@ class FindingsIngestor {
             log.debug("Applied report {} for host {} at snapshot sequence {} without transitions in {} ms",
                     report.eventId(), report.hostId(), report.snapshotSequence(), elapsedMillis);
         }
+    }
+
+    /**
+     * Rejects a report whose record key is not its host id. Kafka keeps the records of one key in order in one
+     * partition, so a report under another key may overtake or trail the host's other reports.
+     */
+    private static void requireHostKey(Message<byte[]> record, HostFindingsEvaluated report) {
+        Object received = record.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+        String key = received instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : received == null ? null : received.toString();
+        if (!report.hostId().equals(key)) {
+            throw new InvalidEventException("Report " + report.eventId() + " for host " + report.hostId()
+                    + " arrived with record key " + (key == null ? "(none)" : "'" + abbreviate(key) + "'")
+                    + ". Key audit reports by their host id, so that each host's reports stay in order");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     /**

@@ -3,6 +3,7 @@ package io.fleetbench.report.ingest;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 /**
  * Declares the Spring Cloud Stream consumers {@code ingestFindings} (audit reports) and {@code ingestSnapshots}
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class IngestConfiguration {
 
     @Bean
-    Consumer<byte[]> ingestFindings(FindingsIngestor ingestor) {
+    Consumer<Message<byte[]>> ingestFindings(FindingsIngestor ingestor) {
         return ingestor::ingest;
     }
 

@@ -87,7 +87,8 @@ public final class DockerBenchText {
             }
             if (remediation && verdict == Status.WARN) {
                 findings.stream().map(Finding::remediation).filter(text -> text != null).findFirst()
-                        .ifPresent(text -> out.append("       Remediation: ").append(text.strip()).append('\n'));
+                        .ifPresent(text -> out.append("       Remediation: ").append(printable(text.strip()))
+                                .append('\n'));
             }
         }
 
@@ -140,7 +141,38 @@ public final class DockerBenchText {
         if (colour) {
             tag = colourOf(status) + tag + RESET;
         }
-        return tag + " " + text + "\n";
+        return tag + " " + printable(text) + "\n";
+    }
+
+    /**
+     * Returns {@code text} on one line without terminal controls: line breaks and tabs become spaces, and other
+     * control characters become a backslash, {@code u} and four hexadecimal digits. Texts come from hosts and
+     * reports, and a line break in one could forge a {@code [PASS]} line for tools that parse this format, or an
+     * escape sequence could restyle a terminal.
+     */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char character = text.charAt(i);
+            boolean lineBreak = character == '\n' || character == '\r' || character == '\t' || character == '\u2028'
+                    || character == '\u2029';
+            boolean control = !lineBreak && Character.getType(character) == Character.CONTROL;
+            if (!lineBreak && !control) {
+                if (out != null) {
+                    out.append(character);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (lineBreak) {
+                out.append(' ');
+            } else {
+                out.append(String.format("\\u%04x", (int) character));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String colourOf(Status status) {

@@ -67,6 +67,16 @@ class DockerBenchTextTests {
     }
 
     @Test
+    void reasonCannotForgeLinesOrEscapes() {
+        String text = new DockerBenchText(false).render(report(List.of(container("5.5", "Privileged", "web",
+                Status.WARN, "privileged\n[PASS] 5.5 - forged\r\tand \u001B[2Jcleared"))));
+
+        assertThat(text.lines()).noneMatch(line -> line.startsWith("[PASS] 5.5"));
+        assertThat(text).contains("     * web: privileged [PASS] 5.5 - forged  and \\u001b[2Jcleared\n");
+        assertThat(text).doesNotContain("\u001B");
+    }
+
+    @Test
     void colourTagsOnlyWhenAsked() {
         List<Finding> findings = List.of(container("5.5", "Privileged", "a", Status.WARN, "Privileged is true"));
 

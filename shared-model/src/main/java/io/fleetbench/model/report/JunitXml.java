@@ -69,18 +69,18 @@ public final class JunitXml {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
+            characters(xml, "\n");
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "fleetbench audit of " + report.host().name() + ", CIS Docker Benchmark "
+            attribute(xml, "name", "fleetbench audit of " + report.host().name() + ", CIS Docker Benchmark "
                     + report.benchmarkVersion());
             writeTotals(xml, report.findings(), acceptance);
             for (Map.Entry<String, List<Finding>> section : bySection.entrySet()) {
                 writeSuite(xml, report, section.getKey() + " - " + sectionTitles.get(section.getKey()),
                         section.getValue(), locator, acceptance);
             }
-            xml.writeCharacters("\n");
+            characters(xml, "\n");
             xml.writeEndElement();
-            xml.writeCharacters("\n");
+            characters(xml, "\n");
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
@@ -98,11 +98,11 @@ public final class JunitXml {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
+            characters(xml, "\n");
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", name);
+            attribute(xml, "name", name);
             // Closes the start tag, which the writer leaves open until the element's first content.
-            xml.writeCharacters("");
+            characters(xml, "");
             xml.flush();
             xml.close();
         } catch (XMLStreamException e) {
@@ -131,17 +131,17 @@ public final class JunitXml {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             writeSuiteStart(xml, report, report.host().name() + " (" + report.hostId() + ")", ordered, acceptance);
-            xml.writeCharacters("\n    ");
+            characters(xml, "\n    ");
             xml.writeStartElement("properties");
             writeProperty(xml, "hostId", report.hostId());
             writeProperty(xml, "engineVersion", report.engineVersion());
             writeProperty(xml, "benchmark", report.benchmarkId() + " " + report.benchmarkVersion());
-            xml.writeCharacters("\n    ");
+            characters(xml, "\n    ");
             xml.writeEndElement();
             for (Finding finding : ordered) {
                 writeCase(xml, report, finding, Optional.empty(), report.hostId() + ".", acceptance);
             }
-            xml.writeCharacters("\n  ");
+            characters(xml, "\n  ");
             xml.writeEndElement();
             xml.flush();
             xml.close();
@@ -157,10 +157,10 @@ public final class JunitXml {
     }
 
     private static void writeProperty(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeCharacters("\n      ");
+        characters(xml, "\n      ");
         xml.writeEmptyElement("property");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value);
+        attribute(xml, "name", name);
+        attribute(xml, "value", value);
     }
 
     private static void writeSuite(XMLStreamWriter xml, HostFindingsEvaluated report, String name,
@@ -170,18 +170,18 @@ public final class JunitXml {
         for (Finding finding : findings) {
             writeCase(xml, report, finding, locator.locate(finding), "", acceptance);
         }
-        xml.writeCharacters("\n  ");
+        characters(xml, "\n  ");
         xml.writeEndElement();
     }
 
     private static void writeSuiteStart(XMLStreamWriter xml, HostFindingsEvaluated report, String name,
             List<Finding> findings, Function<Finding, Optional<String>> acceptance) throws XMLStreamException {
-        xml.writeCharacters("\n  ");
+        characters(xml, "\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", name);
+        attribute(xml, "name", name);
         writeTotals(xml, findings, acceptance);
-        xml.writeAttribute("timestamp", report.occurredAt().toString());
-        xml.writeAttribute("hostname", report.host().name());
+        attribute(xml, "timestamp", report.occurredAt().toString());
+        attribute(xml, "hostname", report.host().name());
     }
 
     /**
@@ -203,10 +203,10 @@ public final class JunitXml {
                 }
             }
         }
-        xml.writeAttribute("tests", String.valueOf(findings.size()));
-        xml.writeAttribute("failures", String.valueOf(failures));
-        xml.writeAttribute("skipped", String.valueOf(skipped));
-        xml.writeAttribute("errors", "0");
+        attribute(xml, "tests", String.valueOf(findings.size()));
+        attribute(xml, "failures", String.valueOf(failures));
+        attribute(xml, "skipped", String.valueOf(skipped));
+        attribute(xml, "errors", "0");
     }
 
     /** Returns the justification that accepts {@code finding}, which only a WARN finding can have. */
@@ -218,49 +218,59 @@ public final class JunitXml {
     private static void writeCase(XMLStreamWriter xml, HostFindingsEvaluated report, Finding finding,
             Optional<FindingLocation> location, String classnamePrefix,
             Function<Finding, Optional<String>> acceptance) throws XMLStreamException {
-        xml.writeCharacters("\n    ");
+        characters(xml, "\n    ");
         boolean empty = finding.status() == Status.PASS;
         if (empty) {
             xml.writeEmptyElement("testcase");
         } else {
             xml.writeStartElement("testcase");
         }
-        xml.writeAttribute("classname", classnamePrefix + report.benchmarkId() + "-" + report.benchmarkVersion() + "." + finding.checkId());
-        xml.writeAttribute("name", finding.checkId() + " " + finding.title() + " [" + finding.targetKey() + "]");
+        attribute(xml, "classname", classnamePrefix + report.benchmarkId() + "-" + report.benchmarkVersion() + "." + finding.checkId());
+        attribute(xml, "name", finding.checkId() + " " + finding.title() + " [" + finding.targetKey() + "]");
         if (location.isPresent()) {
-            xml.writeAttribute("file", location.get().uri());
-            xml.writeAttribute("line", String.valueOf(location.get().line()));
+            attribute(xml, "file", location.get().uri());
+            attribute(xml, "line", String.valueOf(location.get().line()));
         }
         if (empty) {
             return;
         }
-        xml.writeCharacters("\n      ");
-        String reason = withoutInvalidXmlCharacters(finding.reason());
+        characters(xml, "\n      ");
+        String reason = finding.reason();
         Optional<String> justification = waiverJustification(finding, acceptance);
         if (justification.isPresent()) {
             xml.writeStartElement("skipped");
-            xml.writeAttribute("message", "WARN waived: " + withoutInvalidXmlCharacters(justification.get()));
-            xml.writeCharacters(reason);
+            attribute(xml, "message", "WARN waived: " + justification.get());
+            characters(xml, reason);
             xml.writeEndElement();
         } else if (finding.status() == Status.WARN) {
             xml.writeStartElement("failure");
-            xml.writeAttribute("type", "WARN");
-            xml.writeAttribute("message", reason);
+            attribute(xml, "type", "WARN");
+            attribute(xml, "message", reason);
             String remediation = finding.remediation();
-            xml.writeCharacters(remediation == null ? reason : withoutInvalidXmlCharacters(remediation.strip()));
+            characters(xml, remediation == null ? reason : remediation.strip());
             xml.writeEndElement();
         } else {
             xml.writeEmptyElement("skipped");
-            xml.writeAttribute("message", finding.status().name() + ": " + reason);
+            attribute(xml, "message", finding.status().name() + ": " + reason);
         }
-        xml.writeCharacters("\n    ");
+        characters(xml, "\n    ");
         xml.writeEndElement();
     }
 
+    /** Writes an attribute whose characters that XML 1.0 does not allow are replaced. */
+    private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, withoutInvalidXmlCharacters(value));
+    }
+
+    /** Writes text whose characters that XML 1.0 does not allow are replaced. */
+    private static void characters(XMLStreamWriter xml, String text) throws XMLStreamException {
+        xml.writeCharacters(withoutInvalidXmlCharacters(text));
+    }
+
     /**
-     * Replaces each character that XML 1.0 does not allow, such as a control character in a waiver's free-text
-     * reason or in a finding's reason or remediation, with U+FFFD. The JDK's StAX writer copies such a character
-     * unescaped, and the file would not parse.
+     * Replaces each character that XML 1.0 does not allow, such as a control character in a host name, a waiver's
+     * free-text reason or a finding's reason, with U+FFFD. The JDK's StAX writer copies such a character unescaped,
+     * and the file would not parse.
      */
     private static String withoutInvalidXmlCharacters(String text) {
         StringBuilder valid = new StringBuilder(text.length());

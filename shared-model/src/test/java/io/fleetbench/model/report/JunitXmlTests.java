@@ -168,4 +168,17 @@ class JunitXmlTests {
         Element skipped = (Element) testCase(root, "5.5", "accepted").getElementsByTagName("skipped").item(0);
         assertThat(skipped.getAttribute("message")).isEqualTo("WARN waived: risk\uFFFDaccepted");
     }
+
+    @Test
+    void controlCharacterInHostNameIsReplaced() throws Exception {
+        HostFindingsEvaluated report = new HostFindingsEvaluated(1, "rep-h-2", Instant.EPOCH,
+                new HostDescriptor("h-2", "web\u0001-02", Map.of(), "0.1.0"), 3, "snap", Instant.EPOCH, "20.10.24",
+                "cis-docker", "1.6.0", List.of(finding("5.5", "open", Status.WARN)));
+
+        String host = JunitXml.render(report);
+        String fleet = JunitXml.fleetStart("fleet") + JunitXml.fleetSuite(report) + JunitXml.fleetEnd();
+
+        assertThat(parse(host).getAttribute("name")).contains("web\uFFFD-02");
+        assertThat(parse(fleet).getElementsByTagName("testsuite").getLength()).isEqualTo(1);
+    }
 }

@@ -27,8 +27,8 @@ class SnapshotNotFoundException extends ErrorResponseException {
                 ? "No snapshot of host '" + hostId + "' is stored. Check the id against GET /api/v1/hosts, or wait"
                         + " until its agent has sent a snapshot"
                 : "No snapshot of host '" + hostId + "' was collected at or before " + at + ". The oldest stored"
-                        + " snapshot is from " + oldest + ", because older ones are deleted after"
-                        + " fleetbench.report.facts-retention. Use a later time";
+                        + " snapshot is from " + oldest + ": either the host sent none before, or older ones were"
+                        + " deleted after fleetbench.report.facts-retention. Use a time at or after " + oldest;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setTitle("Snapshot not found");
         problem.setType(URI.create("urn:fleetbench:problem:snapshot-not-found"));

@@ -86,8 +86,40 @@ public final class EventCodec {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw new InvalidEventException(typeName + " record is invalid: " + rootMessage(e), e);
+            throw new InvalidEventException(typeName + " record" + identity(tree) + " is invalid" + field(e) + ": "
+                    + rootMessage(e), e);
         }
+    }
+
+    /** Returns the record's event and host ids as far as they can be read, for the message of a rejected record. */
+    private static String identity(JsonNode tree) {
+        JsonNode eventId = tree.get("eventId");
+        JsonNode hostId = tree.path("host").get("id");
+        StringBuilder identity = new StringBuilder();
+        if (eventId != null && eventId.isString()) {
+            identity.append(' ').append(abbreviate(eventId.asString()));
+        }
+        if (hostId != null && hostId.isString()) {
+            identity.append(" of host ").append(abbreviate(hostId.asString()));
+        }
+        return identity.toString();
+    }
+
+    /** Returns where in the record the failure is, such as {@code  at findings[3].status}, or nothing. */
+    private static String field(JacksonException error) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : error.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "" : " at " + path;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     private static String rootMessage(Throwable error) {

@@ -109,6 +109,20 @@ class EventCodecTests {
     }
 
     @Test
+    void rejectionNamesFieldAndRecord() {
+        HostFindingsEvaluated report = new HostFindingsEvaluated(HostFindingsEvaluated.SCHEMA_VERSION, "rep-2",
+                Instant.parse("2026-12-04T10:15:31Z"), HOST, 7, "evt-2", Instant.parse("2026-12-04T10:15:30Z"),
+                "20.10.24", "cis-docker", "1.6.0", List.of());
+        String json = new String(EventCodec.encode(report), StandardCharsets.UTF_8)
+                .replace("\"snapshotSequence\":7", "\"snapshotSequence\":null");
+
+        assertThatThrownBy(() -> EventCodec.decodeFindings(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("HostFindingsEvaluated record rep-2 of host h-0123abcd is invalid at"
+                        + " snapshotSequence");
+    }
+
+    @Test
     void rejectsInvalidHostId() {
         String json = new String(EventCodec.encode(snapshot()), StandardCharsets.UTF_8)
                 .replace("\"id\":\"h-0123abcd\"", "\"id\":\"../etc/passwd\"");

@@ -100,7 +100,8 @@ public class WaiverService {
     }
 
     /**
-     * Revokes an active waiver on behalf of {@code actor} and re-opens its findings.
+     * Revokes an active waiver on behalf of {@code actor}. Its findings move to the oldest other active waiver that
+     * covers them, and the rest are re-opened.
      *
      * @return the revoked waiver, or an empty {@code Mono} when the id is unknown
      * @throws WaiverNotActiveException through the {@code Mono} when the waiver is already revoked or expired
@@ -110,10 +111,15 @@ public class WaiverService {
                 .doOnNext(waiver -> log.info("Waiver {} revoked by {}", waiverId, actor));
     }
 
-    /** Re-opens the findings of every waiver expired by now, and returns how many waivers that processed. */
+    /**
+     * Releases the findings of every waiver expired by now, as {@link #revoke} does, and returns how many waivers
+     * that processed.
+     */
     public Mono<Long> expireDue() {
         return store.expireDue(clock.instant())
-                .doOnNext(waiverId -> log.info("Waiver {} expired, its findings count as WARN again", waiverId))
+                .doOnNext(waiverId -> log.info(
+                        "Waiver {} expired, its findings moved to other active waivers or count as WARN again",
+                        waiverId))
                 .count();
     }
 

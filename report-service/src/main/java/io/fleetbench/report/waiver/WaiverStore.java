@@ -47,6 +47,15 @@ public class WaiverStore {
     /** Actor of the changes that the expiry job makes. */
     static final String SYSTEM_ACTOR = "fleetbench";
 
+    /**
+     * Key of the PostgreSQL transaction-level advisory lock that serializes creating, revoking and expiring waivers.
+     * Without it, two waivers revoked at once could hand their findings to each other, and a waiver created during
+     * a revocation could miss the findings that the revocation re-opens.
+     * NOTE: ingest does not take this lock, so a report applied while a waiver is being revoked can still link new
+     * findings to that waiver.
+     */
+    private static final long WAIVER_CHANGES_LOCK_KEY = 0x466c656574L;
+
     private static final TypeReference<Map<String, String>> LABELS_TYPE = new TypeReference<>() {
     };
 
@@ -88,7 +97,7 @@ public class WaiverStore {
     Mono<Waiver> create(String checkId, WaiverScope scope, WaiverRequest request, String actor, Instant now) {
         return Mono.from(dsl.transactionPublisher(transaction -> {
             DSLContext tx = transaction.dsl();
-            Mono<WaiversRecord> inserted = Mono.from(tx.insertInto(WAIVERS)
+            Mono<WaiversRecord> inserted = lockWaiverChanges(tx).then(Mono.from(tx.insertInto(WAIVERS)
                     .set(WAIVERS.CHECK_ID, checkId)
                     .set(WAIVERS.HOST_ID, scope.hostId())
                     .set(WAIVERS.HOST_LABEL, scope.hostLabel())
@@ -100,7 +109,7 @@ public class WaiverStore {
                     .set(WAIVERS.CREATED_BY, actor)
                     .set(WAIVERS.CREATED_AT, utc(now))
                     .set(WAIVERS.EXPIRES_AT, utc(request.expiresAt()))
-                    .returning());
+                    .returning()));
             return inserted.flatMap(waiver -> {
                 Condition candidates = CURRENT_FINDINGS.CHECK_ID.eq(checkId)
                         .and(CURRENT_FINDINGS.STATUS.eq(Status.WARN))
@@ -108,7 +117,7 @@ public class WaiverStore {
                         .and(scope.hostId() == null ? DSL.noCondition() : CURRENT_FINDINGS.HOST_ID.eq(scope.hostId()));
                 return coveredFindings(tx, candidates)
                         .map(findings -> findings.stream().filter(finding -> finding.inScope(scope)).toList())
-                        .flatMap(findings -> waive(tx, waiver, findings, now, null)
+                        .flatMap(findings -> waive(tx, waiver, findings, now, null, null)
                                 .then(counts.recount(tx, hostIds(findings)))
                                 .then(logChange(tx, waiver.getWaiverId(), "CREATED", actor, now, findings.size())))
                         .thenReturn(view(waiver, now));
@@ -151,7 +160,8 @@ public class WaiverStore {
     }
 
     /**
-     * Revokes an active waiver and re-opens the findings it covered.
+     * Revokes an active waiver, hands the findings it covered to other active waivers that cover them, and re-opens
+     * the rest.
      *
      * @return the revoked waiver, or an empty {@code Mono} when the id is unknown
      * @throws WaiverNotActiveException through the {@code Mono} when the waiver is already revoked or expired
@@ -159,7 +169,7 @@ public class WaiverStore {
     Mono<Waiver> revoke(long waiverId, String actor, Instant now) {
         return Mono.from(dsl.transactionPublisher(transaction -> {
             DSLContext tx = transaction.dsl();
-            return lock(tx, waiverId).flatMap(waiver -> {
+            return lockWaiverChanges(tx).then(lock(tx, waiverId)).flatMap(waiver -> {
                 if (view(waiver, now).state() != Waiver.State.ACTIVE) {
                     return Mono.error(new WaiverNotActiveException(view(waiver, now)));
                 }
@@ -168,17 +178,18 @@ public class WaiverStore {
                                 .set(WAIVERS.REVOKED_AT, utc(now))
                                 .where(WAIVERS.WAIVER_ID.eq(waiverId))
                                 .returning())
-                        .flatMap(revoked -> reopen(tx, revoked, TransitionKind.WAIVER_REVOKED, now)
-                                .flatMap(findings -> counts.recount(tx, hostIds(findings))
-                                        .then(logChange(tx, waiverId, "REVOKED", actor, now, findings.size())))
+                        .flatMap(revoked -> release(tx, revoked, TransitionKind.WAIVER_REVOKED, now)
+                                .flatMap(released -> counts.recount(tx, hostIds(released.unlinked()))
+                                        .then(logChange(tx, waiverId, "REVOKED", actor, now,
+                                                released.reopened().size())))
                                 .thenReturn(view(revoked, now)));
             });
         }));
     }
 
     /**
-     * Re-opens the findings of every waiver that expired at or before {@code now} and was not processed yet, one
-     * transaction per waiver, and writes a {@code waiver_expired} alert for each.
+     * Releases the findings of every waiver that expired at or before {@code now} and was not processed yet, one
+     * transaction per waiver, the way {@link #revoke} does, and writes a {@code waiver_expired} alert for each.
      *
      * @return the ids of the processed waivers
      */
@@ -198,16 +209,17 @@ public class WaiverStore {
     private Mono<Long> expire(long waiverId, Instant now) {
         return Mono.from(dsl.transactionPublisher(transaction -> {
             DSLContext tx = transaction.dsl();
-            return lock(tx, waiverId)
+            return lockWaiverChanges(tx).then(lock(tx, waiverId))
                     .filter(waiver -> waiver.getRevokedAt() == null && waiver.getExpiryProcessedAt() == null)
-                    .flatMap(waiver -> reopen(tx, waiver, TransitionKind.WAIVER_EXPIRED, now)
-                            .flatMap(findings -> counts.recount(tx, hostIds(findings))
+                    .flatMap(waiver -> release(tx, waiver, TransitionKind.WAIVER_EXPIRED, now)
+                            .flatMap(released -> counts.recount(tx, hostIds(released.unlinked()))
                                     .then(Mono.from(tx.update(WAIVERS)
                                             .set(WAIVERS.EXPIRY_PROCESSED_AT, utc(now))
                                             .where(WAIVERS.WAIVER_ID.eq(waiverId)))
-                                    .then(logChange(tx, waiverId, "EXPIRED", SYSTEM_ACTOR, now, findings.size()))
+                                    .then(logChange(tx, waiverId, "EXPIRED", SYSTEM_ACTOR, now,
+                                            released.reopened().size()))
                                     .then(alerts.enqueue(tx, AlertType.WAIVER_EXPIRED, null,
-                                            expiredAlert(waiver, findings), now))))
+                                            expiredAlert(waiver, released.reopened()), now))))
                             .thenReturn(waiverId));
         }));
     }
@@ -229,13 +241,8 @@ public class WaiverStore {
         if (warningChecks.isEmpty()) {
             return released.then();
         }
-        Mono<List<WaiversRecord>> active = Flux.from(tx.selectFrom(WAIVERS)
-                        .where(WAIVERS.CHECK_ID.in(warningChecks))
-                        .and(WAIVERS.REVOKED_AT.isNull())
-                        .and(WAIVERS.EXPIRES_AT.gt(utc(now)))
-                        .and(WAIVERS.HOST_ID.isNull().or(WAIVERS.HOST_ID.eq(report.hostId())))
-                        .orderBy(WAIVERS.WAIVER_ID))
-                .collectList();
+        Mono<List<WaiversRecord>> active = activeWaivers(tx, WAIVERS.CHECK_ID.in(warningChecks)
+                .and(WAIVERS.HOST_ID.isNull().or(WAIVERS.HOST_ID.eq(report.hostId()))), now);
         return released.then(active).flatMap(waivers -> {
             if (waivers.isEmpty()) {
                 return Mono.empty();
@@ -244,23 +251,39 @@ public class WaiverStore {
                     .and(CURRENT_FINDINGS.STATUS.eq(Status.WARN))
                     .and(CURRENT_FINDINGS.WAIVER_ID.isNull())
                     .and(CURRENT_FINDINGS.CHECK_ID.in(warningChecks));
-            return coveredFindings(tx, candidates).flatMap(findings -> {
-                // The oldest matching waiver covers a finding that several waivers match.
-                Map<WaiversRecord, List<CoveredFinding>> byWaiver = new LinkedHashMap<>();
-                for (CoveredFinding finding : findings) {
-                    waivers.stream()
-                            .filter(waiver -> waiver.getCheckId().equals(finding.checkId())
-                                    && finding.inScope(scope(waiver)))
-                            .findFirst()
-                            .ifPresent(waiver -> byWaiver.computeIfAbsent(waiver, key -> new ArrayList<>())
-                                    .add(finding));
-                }
-                return Flux.fromIterable(byWaiver.entrySet())
-                        .concatMap(entry -> waive(tx, entry.getKey(), entry.getValue(),
-                                report.snapshotCollectedAt(), report))
-                        .then();
-            });
+            return coveredFindings(tx, candidates).flatMap(findings ->
+                    Flux.fromIterable(byOldestMatchingWaiver(waivers, findings).entrySet())
+                            .concatMap(entry -> waive(tx, entry.getKey(), entry.getValue(),
+                                    report.snapshotCollectedAt(), report, null))
+                            .then());
         });
+    }
+
+    /** Reads the waivers matching {@code condition} that are active at {@code now}, oldest first. */
+    private static Mono<List<WaiversRecord>> activeWaivers(DSLContext tx, Condition condition, Instant now) {
+        return Flux.from(tx.selectFrom(WAIVERS)
+                        .where(condition)
+                        .and(WAIVERS.REVOKED_AT.isNull())
+                        .and(WAIVERS.EXPIRES_AT.gt(utc(now)))
+                        .orderBy(WAIVERS.WAIVER_ID))
+                .collectList();
+    }
+
+    /**
+     * Groups {@code findings} by the waiver that covers each one, which is the first of {@code waivers} (ordered
+     * oldest first) with the finding's check and a scope that contains it. Findings that no waiver covers are left
+     * out.
+     */
+    private static Map<WaiversRecord, List<CoveredFinding>> byOldestMatchingWaiver(List<WaiversRecord> waivers,
+            List<CoveredFinding> findings) {
+        Map<WaiversRecord, List<CoveredFinding>> byWaiver = new LinkedHashMap<>();
+        for (CoveredFinding finding : findings) {
+            waivers.stream()
+                    .filter(waiver -> waiver.getCheckId().equals(finding.checkId()) && finding.inScope(scope(waiver)))
+                    .findFirst()
+                    .ifPresent(waiver -> byWaiver.computeIfAbsent(waiver, key -> new ArrayList<>()).add(finding));
+        }
+        return byWaiver;
     }
 
     /** Reads the findings matching {@code condition}, with the labels and last report id of their hosts. */
@@ -282,13 +305,17 @@ public class WaiverStore {
     /**
      * Links {@code findings} to {@code waiver} and records a {@code WAIVED} transition for each.
      *
-     * @param report the report being applied, which dates the transitions, or {@code null} when a new waiver
-     *     covers stored findings at {@code observedAt}
+     * @param report the report being applied, which dates the transitions, or {@code null} when a waiver covers
+     *     stored findings at {@code observedAt}
+     * @param handedOverBecause why the previous waiver of the findings stopped covering them, such as "Waiver 4
+     *     was revoked", or {@code null} when the findings had no waiver
      */
     private Mono<Void> waive(DSLContext tx, WaiversRecord waiver, List<CoveredFinding> findings, Instant observedAt,
-            @Nullable HostFindingsEvaluated report) {
-        String note = "Waived by waiver " + waiver.getWaiverId() + " until " + waiver.getExpiresAt().toInstant()
-                + " (owner " + waiver.getOwner() + "): " + waiver.getReason();
+            @Nullable HostFindingsEvaluated report, @Nullable String handedOverBecause) {
+        String handOver = handedOverBecause == null ? ""
+                : handedOverBecause + ", so waiver " + waiver.getWaiverId() + " covers the finding now. ";
+        String note = handOver + "Waived by waiver " + waiver.getWaiverId() + " until "
+                + waiver.getExpiresAt().toInstant() + " (owner " + waiver.getOwner() + "): " + waiver.getReason();
         return inBatches(findings, batch -> Mono.from(tx.update(CURRENT_FINDINGS)
                         .set(CURRENT_FINDINGS.WAIVER_ID, waiver.getWaiverId())
                         .where(keyIn(batch))
@@ -298,17 +325,41 @@ public class WaiverStore {
                 .then();
     }
 
-    /** Unlinks every finding of {@code waiver}, records a transition of {@code kind} for each, and returns them. */
-    private Mono<List<CoveredFinding>> reopen(DSLContext tx, WaiversRecord waiver, TransitionKind kind, Instant now) {
-        String note = (kind == TransitionKind.WAIVER_EXPIRED ? "Waiver " + waiver.getWaiverId() + " expired at "
-                + waiver.getExpiresAt().toInstant() : "Waiver " + waiver.getWaiverId() + " was revoked")
-                + ", so the finding counts as WARN again";
-        return coveredFindings(tx, CURRENT_FINDINGS.WAIVER_ID.eq(waiver.getWaiverId())).flatMap(findings ->
-                Mono.from(tx.update(CURRENT_FINDINGS)
-                                .setNull(CURRENT_FINDINGS.WAIVER_ID)
-                                .where(CURRENT_FINDINGS.WAIVER_ID.eq(waiver.getWaiverId())))
-                        .thenMany(inBatches(findings, batch -> insertTransitions(tx, batch, kind, note, now, null)))
-                        .then(Mono.just(findings)));
+    /**
+     * Unlinks every finding of {@code waiver}, which is revoked or expired at {@code now}. A finding that other
+     * active waivers cover moves to the oldest of them, as on ingest, with a {@code WAIVED} transition that names
+     * both waivers. Every other finding is re-opened with a transition of {@code kind}.
+     */
+    private Mono<Released> release(DSLContext tx, WaiversRecord waiver, TransitionKind kind, Instant now) {
+        String ended = kind == TransitionKind.WAIVER_EXPIRED
+                ? "Waiver " + waiver.getWaiverId() + " expired at " + waiver.getExpiresAt().toInstant()
+                : "Waiver " + waiver.getWaiverId() + " was revoked";
+        String reopenedNote = ended + ", so the finding counts as WARN again";
+        return coveredFindings(tx, CURRENT_FINDINGS.WAIVER_ID.eq(waiver.getWaiverId())).flatMap(findings -> {
+            Mono<Integer> unlinked = Mono.from(tx.update(CURRENT_FINDINGS)
+                    .setNull(CURRENT_FINDINGS.WAIVER_ID)
+                    .where(CURRENT_FINDINGS.WAIVER_ID.eq(waiver.getWaiverId())));
+            if (findings.isEmpty()) {
+                return unlinked.thenReturn(new Released(findings, findings));
+            }
+            Condition successors = WAIVERS.CHECK_ID.eq(waiver.getCheckId())
+                    .and(WAIVERS.WAIVER_ID.ne(waiver.getWaiverId()))
+                    .and(WAIVERS.HOST_ID.isNull().or(WAIVERS.HOST_ID.in(hostIds(findings))));
+            return unlinked.then(activeWaivers(tx, successors, now)).flatMap(waivers -> {
+                Map<WaiversRecord, List<CoveredFinding>> handedOver = byOldestMatchingWaiver(waivers, findings);
+                Set<CoveredFinding> stillWaived = handedOver.values().stream()
+                        .flatMap(List::stream)
+                        .collect(Collectors.toSet());
+                List<CoveredFinding> reopened = findings.stream()
+                        .filter(finding -> !stillWaived.contains(finding))
+                        .toList();
+                return Flux.fromIterable(handedOver.entrySet())
+                        .concatMap(entry -> waive(tx, entry.getKey(), entry.getValue(), now, null, ended))
+                        .thenMany(inBatches(reopened,
+                                batch -> insertTransitions(tx, batch, kind, reopenedNote, now, null)))
+                        .then(Mono.just(new Released(findings, reopened)));
+            });
+        });
     }
 
     private static Mono<Integer> insertTransitions(DSLContext tx, List<CoveredFinding> findings, TransitionKind kind,
@@ -347,6 +398,12 @@ public class WaiverStore {
                 .toList();
         return DSL.row(CURRENT_FINDINGS.HOST_ID, CURRENT_FINDINGS.BENCHMARK_VERSION, CURRENT_FINDINGS.CHECK_ID,
                 CURRENT_FINDINGS.TARGET_KEY).in(keys);
+    }
+
+    /** Takes the advisory lock of waiver changes, which PostgreSQL releases when the transaction ends. */
+    private static Mono<Void> lockWaiverChanges(DSLContext tx) {
+        return Flux.from(tx.resultQuery("SELECT 1 FROM pg_advisory_xact_lock({0})", DSL.val(WAIVER_CHANGES_LOCK_KEY)))
+                .then();
     }
 
     private static Mono<WaiversRecord> lock(DSLContext tx, long waiverId) {
@@ -403,6 +460,13 @@ public class WaiverStore {
 
     private static OffsetDateTime utc(@Nullable Instant instant) {
         return java.util.Objects.requireNonNull(instant, "instant").atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The findings that a revoked or expired waiver covered ({@code unlinked}) and those of them that no other
+     * active waiver covers, which count as WARN again ({@code reopened}).
+     */
+    private record Released(List<CoveredFinding> unlinked, List<CoveredFinding> reopened) {
     }
 
     /** A current WARN finding with the host facts that scopes and transitions need. */

@@ -8,6 +8,7 @@ import io.fleetbench.report.IntegrationTestSupport;
 import io.fleetbench.report.ReportProperties;
 import io.fleetbench.report.query.FindingView;
 import io.fleetbench.report.query.FleetFinding;
+import io.fleetbench.report.query.FleetSummary;
 import io.fleetbench.report.query.HostReport;
 import io.fleetbench.report.query.HostView;
 import io.fleetbench.report.query.ScorePoint;
@@ -230,6 +231,117 @@ class WaiverLifecycleIntegrationTests extends IntegrationTestSupport {
         webClient.get().uri("/api/v1/waivers/{id}/changes", Long.MAX_VALUE)
                 .exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void revokedWaiverHandsFindingsOver() {
+        String hostId = newHostId("waiver-handover");
+        publish(report(hostId, 1,
+                containerFinding("5.25", hostId + "-web", Status.WARN),
+                containerFinding("5.25", hostId + "-api", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+        Instant expiresAt = Instant.now().plus(DAY);
+        Waiver older = createOverApi(containerRequest(hostId + "-*", "5.25", expiresAt));
+        Waiver newer = createOverApi(hostRequest(hostId, "5.25", "dave", expiresAt));
+        assertThat(finding(hostId, "5.25", "container:" + hostId + "-web").waiverId())
+                .as("the oldest matching waiver covers the finding")
+                .isEqualTo(older.waiverId());
+        long fleetWaived = fleetSummary().waived();
+
+        revokeOverApi(older.waiverId());
+
+        FindingView handedOver = finding(hostId, "5.25", "container:" + hostId + "-web");
+        assertThat(handedOver.waived()).isTrue();
+        assertThat(handedOver.waiverId()).isEqualTo(newer.waiverId());
+        assertThat(finding(hostId, "5.25", "container:" + hostId + "-api").waiverId()).isEqualTo(newer.waiverId());
+        assertThat(host(hostId).waived()).isEqualTo(2);
+        assertThat(host(hostId).counts().get(Status.WARN)).isZero();
+        assertThat(fleetSummary().waived()).isEqualTo(fleetWaived);
+        assertThat(kinds(hostId, TransitionKind.WAIVER_REVOKED)).isEmpty();
+        assertThat(transitions(hostId))
+                .filteredOn(transition -> transition.kind() == TransitionKind.WAIVED)
+                .filteredOn(transition -> transition.reason().startsWith("Waiver " + older.waiverId()
+                        + " was revoked, so waiver " + newer.waiverId() + " covers the finding now."))
+                .extracting(TransitionView::targetKey)
+                .containsExactlyInAnyOrder("container:" + hostId + "-web", "container:" + hostId + "-api");
+        assertThat(changes(older.waiverId())).containsExactly("CREATED carol 2", "REVOKED erin 0");
+
+        revokeOverApi(newer.waiverId());
+
+        FindingView reopened = finding(hostId, "5.25", "container:" + hostId + "-web");
+        assertThat(reopened.waived()).isFalse();
+        assertThat(reopened.waiverId()).isNull();
+        assertThat(host(hostId).waived()).isZero();
+        assertThat(host(hostId).counts().get(Status.WARN)).isEqualTo(2);
+        assertThat(fleetSummary().waived()).isEqualTo(fleetWaived - 2);
+        assertThat(kinds(hostId, TransitionKind.WAIVER_REVOKED)).containsExactlyInAnyOrder(
+                "5.25 container:" + hostId + "-web", "5.25 container:" + hostId + "-api");
+        assertThat(changes(newer.waiverId())).containsExactly("CREATED carol 0", "REVOKED erin 2");
+    }
+
+    @Test
+    void expiredWaiverHandsFindingsOver() {
+        String hostId = newHostId("waiver-expiry-handover");
+        publish(report(hostId, 1,
+                containerFinding("5.26", hostId + "-web", Status.WARN),
+                containerFinding("5.26", hostId + "-db", Status.WARN)));
+        awaitAppliedSequence(hostId, 1);
+        Waiver older = waivers.create(hostRequest(hostId, "5.26", "bob", clock.instant().plus(DAY)), "alice")
+                .block(Duration.ofSeconds(10));
+        WaiverRequest webOnly = containerRequest(hostId + "-w*", "5.26", clock.instant().plus(DAY.multipliedBy(3)));
+        Waiver newer = waivers.create(webOnly, "alice").block(Duration.ofSeconds(10));
+
+        clock.advance(DAY.plusMinutes(1));
+        assertThat(waivers.expireDue().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+
+        FindingView handedOver = finding(hostId, "5.26", "container:" + hostId + "-web");
+        assertThat(handedOver.waived()).isTrue();
+        assertThat(handedOver.waiverId()).isEqualTo(newer.waiverId());
+        FindingView reopened = finding(hostId, "5.26", "container:" + hostId + "-db");
+        assertThat(reopened.waived()).as("outside the newer waiver's container pattern").isFalse();
+        assertThat(reopened.waiverId()).isNull();
+        assertThat(host(hostId).waived()).isEqualTo(1);
+        assertThat(kinds(hostId, TransitionKind.WAIVER_EXPIRED)).containsExactly("5.26 container:" + hostId + "-db");
+        assertThat(changes(older.waiverId())).containsExactly("CREATED alice 2", "EXPIRED fleetbench 1");
+    }
+
+    private Waiver createOverApi(WaiverRequest request) {
+        return webClient.post().uri("/api/v1/waivers")
+                .header(WaiverController.USER_HEADER, "carol")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Waiver.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private void revokeOverApi(long waiverId) {
+        webClient.delete().uri("/api/v1/waivers/{id}", waiverId)
+                .header(WaiverController.USER_HEADER, "erin")
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    private List<String> changes(long waiverId) {
+        return waivers.changes(waiverId).collectList().block(Duration.ofSeconds(10)).stream()
+                .map(change -> change.action() + " " + change.actor() + " " + change.findings())
+                .toList();
+    }
+
+    private FleetSummary fleetSummary() {
+        return webClient.get().uri("/api/v1/fleet/summary?hostLimit=1")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(FleetSummary.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static WaiverRequest containerRequest(String containerPattern, String checkId, Instant expiresAt) {
+        return new WaiverRequest(checkId, null, null, containerPattern, null, "Accepted until the migration",
+                "team-payments", "dave", expiresAt);
     }
 
     private static WaiverRequest hostRequest(String hostId, String checkId, String approver, Instant expiresAt) {

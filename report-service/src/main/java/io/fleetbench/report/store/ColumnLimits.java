@@ -60,14 +60,21 @@ final class ColumnLimits {
     }
 
     private static void requireNoNul(HostFindingsEvaluated report, Finding finding) {
-        String where = " of finding " + finding.checkId() + " on " + finding.targetKey();
-        requireNoNul(report, "checkId", finding.checkId());
-        requireNoNul(report, "targetKey", finding.targetKey());
-        requireNoNul(report, "title" + where, finding.title());
-        requireNoNul(report, "section" + where, finding.section());
-        requireNoNul(report, "targetId" + where, finding.targetId());
-        requireNoNul(report, "reason" + where, finding.reason());
-        requireNoNul(report, "remediation" + where, finding.remediation());
+        requireNoNul(report, finding, "checkId", finding.checkId());
+        requireNoNul(report, finding, "targetKey", finding.targetKey());
+        requireNoNul(report, finding, "title", finding.title());
+        requireNoNul(report, finding, "section", finding.section());
+        requireNoNul(report, finding, "targetId", finding.targetId());
+        requireNoNul(report, finding, "reason", finding.reason());
+        requireNoNul(report, finding, "remediation", finding.remediation());
+    }
+
+    /** Checks one field of a finding, naming the finding only when it fails, because reports carry thousands. */
+    private static void requireNoNul(HostFindingsEvaluated report, Finding finding, String field,
+            @Nullable String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            requireNoNul(report, field + " of finding " + finding.checkId() + " on " + finding.targetKey(), value);
+        }
     }
 
     private static void requireNoNul(HostFindingsEvaluated report, String field, @Nullable String value) {

@@ -40,11 +40,23 @@ class FindingsIngestor {
     }
 
     void ingest(Message<byte[]> record) {
-        HostFindingsEvaluated report = EventCodec.decodeFindings(record.getPayload());
-        requireHostKey(record, report);
+        HostFindingsEvaluated report;
+        CompletableFuture<ApplyOutcome> transaction;
+        try {
+            report = EventCodec.decodeFindings(record.getPayload());
+            requireHostKey(record, report);
+            transaction = store.apply(report).toFuture();
+        } catch (InvalidEventException e) {
+            // The binder dead-letters the record and logs a generic retry error; this line says which and why.
+            log.warn("Rejected record at {}-{} offset {} with key {} to the dead-letter topic: {}",
+                    record.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC),
+                    record.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION),
+                    record.getHeaders().get(KafkaHeaders.OFFSET), receivedKey(record), e.getMessage());
+            throw e;
+        }
         long started = System.nanoTime();
 
-        ApplyOutcome outcome = awaitOutcome(report, store.apply(report).toFuture());
+        ApplyOutcome outcome = awaitOutcome(report, transaction);
         if (outcome == null) {
             throw new IllegalStateException("Applying report " + report.eventId() + " for host " + report.hostId()
                     + " completed without an outcome");
@@ -70,14 +82,20 @@ class FindingsIngestor {
      * partition, so a report under another key may overtake or trail the host's other reports.
      */
     private static void requireHostKey(Message<byte[]> record, HostFindingsEvaluated report) {
-        Object received = record.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
-        String key = received instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                : received == null ? null : received.toString();
+        String key = receivedKey(record);
         if (!report.hostId().equals(key)) {
             throw new InvalidEventException("Report " + report.eventId() + " for host " + report.hostId()
                     + " arrived with record key " + (key == null ? "(none)" : "'" + abbreviate(key) + "'")
                     + ". Key audit reports by their host id, so that each host's reports stay in order");
         }
+    }
+
+    private static @Nullable String receivedKey(Message<byte[]> record) {
+        Object received = record.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+        if (received instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return received == null ? null : received.toString();
     }
 
     private static String abbreviate(String value) {

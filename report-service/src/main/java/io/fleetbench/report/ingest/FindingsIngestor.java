@@ -47,7 +47,7 @@ class FindingsIngestor {
             requireHostKey(record, report);
             transaction = store.apply(report).toFuture();
         } catch (InvalidEventException e) {
-            // The binder dead-letters the record and logs a generic retry error; this line says which and why.
+            // The binder dead-letters the record and logs a generic retry error, so this line names the record.
             log.warn("Rejected record at {}-{} offset {} with key {} to the dead-letter topic: {}",
                     record.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC),
                     record.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION),

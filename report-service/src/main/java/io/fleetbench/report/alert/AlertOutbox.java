@@ -46,7 +46,7 @@ public class AlertOutbox {
         this.channels = List.copyOf(enabled);
     }
 
-    /** Returns whether any channel is enabled, so that callers can skip building alerts nobody receives. */
+    /** Returns whether any channel is enabled, so that callers skip building alerts that no channel would send. */
     boolean anyChannel() {
         return !channels.isEmpty();
     }

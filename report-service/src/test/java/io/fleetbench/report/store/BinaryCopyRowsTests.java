@@ -37,7 +37,7 @@ class BinaryCopyRowsTests {
     }
 
     @Test
-    void rejectsRowsWithTooFewOrTooManyValues() {
+    void rejectsWrongValueCount() {
         BinaryCopyRows incomplete = new BinaryCopyRows(2, 1).row().text("a");
         assertThatThrownBy(incomplete::row).hasMessage("A COPY row of 2 columns got 1 values");
         assertThatThrownBy(incomplete::finish).hasMessage("A COPY row of 2 columns got 1 values");

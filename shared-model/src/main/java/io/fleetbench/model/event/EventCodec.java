@@ -97,10 +97,10 @@ public final class EventCodec {
         JsonNode hostId = tree.path("host").get("id");
         StringBuilder identity = new StringBuilder();
         if (eventId != null && eventId.isString()) {
-            identity.append(' ').append(abbreviate(eventId.asString()));
+            identity.append(' ').append(HostDescriptor.abbreviate(eventId.asString()));
         }
         if (hostId != null && hostId.isString()) {
-            identity.append(" of host ").append(abbreviate(hostId.asString()));
+            identity.append(" of host ").append(HostDescriptor.abbreviate(hostId.asString()));
         }
         return identity.toString();
     }
@@ -116,10 +116,6 @@ public final class EventCodec {
             }
         }
         return path.isEmpty() ? "" : " at " + path;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     private static String rootMessage(Throwable error) {
